@@ -1,0 +1,34 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api/client';
+import { bodySchema, lenientArray, storyCardSchema } from '../../../lib/api/schemas';
+
+export const storySchema = storyCardSchema.extend({
+  body: bodySchema,
+  syndicated: z.boolean(),
+  tags: z.array(z.string()),
+  related: lenientArray(storyCardSchema, 'related story'),
+});
+export type Story = z.infer<typeof storySchema>;
+
+export function fetchStory(slug: string, signal?: AbortSignal): Promise<Story> {
+  return apiRequest(`/stories/${encodeURIComponent(slug)}`, storySchema, { signal });
+}
+
+export const storyKeys = {
+  all: ['story'] as const,
+  detail: (slug: string) => ['story', slug] as const,
+};
+
+/**
+ * A published story rarely changes, and when it does the wire sends an update
+ * minutes later: five minutes fresh avoids refetching on every back-and-forth.
+ * Kept for a day so the persisted cache can show opened stories offline.
+ */
+export const storyQuery = (slug: string) =>
+  queryOptions({
+    queryKey: storyKeys.detail(slug),
+    queryFn: ({ signal }) => fetchStory(slug, signal),
+    staleTime: 5 * 60_000,
+    gcTime: 24 * 60 * 60_000,
+  });

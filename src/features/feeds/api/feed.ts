@@ -1,0 +1,69 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api/client';
+import { lenientArray, storyCardSchema } from '../../../lib/api/schemas';
+
+export const feedNames = ['latest', 'trending', 'opinion', 'devshots'] as const;
+export type FeedName = (typeof feedNames)[number];
+
+export interface FeedParams {
+  feed: FeedName;
+  sector?: string;
+  edition?: string;
+  q?: string;
+  limit?: number;
+}
+
+export const feedPageSchema = z.object({
+  items: lenientArray(storyCardSchema, 'feed item'),
+  nextCursor: z.string().nullish().transform((value) => value ?? null),
+});
+export type FeedPage = z.infer<typeof feedPageSchema>;
+
+export function fetchFeedPage(params: FeedParams, cursor: string | null, signal?: AbortSignal): Promise<FeedPage> {
+  return apiRequest('/stories', feedPageSchema, {
+    params: { ...params, cursor },
+    signal,
+  });
+}
+
+/** Drops empty filters so `{ feed, q: '' }` and `{ feed }` share one cache entry. */
+function normalise(params: FeedParams): FeedParams {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value !== undefined && value !== ''),
+  ) as unknown as FeedParams;
+}
+
+export const feedKeys = {
+  all: ['feed'] as const,
+  page: (params: FeedParams) => ['feed', 'page', normalise(params)] as const,
+  infinite: (params: FeedParams) => ['feed', 'infinite', normalise(params)] as const,
+};
+
+/**
+ * Feeds move: a minute fresh means moving between views reuses what is on screen
+ * (home -> article -> back makes no request), while a reader who stays gets new
+ * stories soon. Kept a day for the offline cache.
+ */
+const FEED_STALE_TIME = 60_000;
+const FEED_GC_TIME = 24 * 60 * 60_000;
+
+/** The first page of a feed: for boxes such as trending and latest news. */
+export const feedQuery = (params: FeedParams) =>
+  queryOptions({
+    queryKey: feedKeys.page(params),
+    queryFn: ({ signal }) => fetchFeedPage(normalise(params), null, signal),
+    staleTime: FEED_STALE_TIME,
+    gcTime: FEED_GC_TIME,
+  });
+
+/** A feed read page by page ("Load more"). */
+export const feedInfiniteQuery = (params: FeedParams) =>
+  infiniteQueryOptions({
+    queryKey: feedKeys.infinite(params),
+    queryFn: ({ pageParam, signal }) => fetchFeedPage(normalise(params), pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: FEED_STALE_TIME,
+    gcTime: FEED_GC_TIME,
+  });

@@ -1,0 +1,69 @@
+/**
+ * Run-time configuration. The API base URL comes from `VITE_API_BASE_URL` at build
+ * time and may be overridden per deployment by a `config.json` beside index.html,
+ * so one build can serve several backends. No base URL means: use the built-in
+ * mock API (in-process msw handlers, see src/lib/api/transport.ts).
+ */
+export interface AppConfig {
+  /** Base URL of the content API, without a trailing slash; null = built-in mock data. */
+  apiBaseUrl: string | null;
+  /** IANA time zone that article times are shown in ("house time"). */
+  houseTimeZone: string;
+  /** Short label printed after house times, e.g. IST. */
+  houseTimeZoneLabel: string;
+  /** How long a request may hang before it is abandoned. */
+  requestTimeoutMs: number;
+}
+
+function normaliseBaseUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  return value.trim().replace(/\/+$/, '');
+}
+
+const buildTimeConfig: AppConfig = {
+  apiBaseUrl: normaliseBaseUrl(import.meta.env.VITE_API_BASE_URL),
+  houseTimeZone: import.meta.env.VITE_HOUSE_TIME_ZONE || 'Asia/Kolkata',
+  houseTimeZoneLabel: import.meta.env.VITE_HOUSE_TIME_ZONE_LABEL || 'IST',
+  requestTimeoutMs: Number(import.meta.env.VITE_REQUEST_TIMEOUT_MS) || 10_000,
+};
+
+let current: AppConfig = buildTimeConfig;
+
+export function getConfig(): AppConfig {
+  return current;
+}
+
+/** For tests and for the run-time override; merges over the build-time values. */
+export function setConfig(overrides: Partial<AppConfig>): void {
+  current = { ...current, ...overrides };
+  if ('apiBaseUrl' in overrides) current.apiBaseUrl = normaliseBaseUrl(overrides.apiBaseUrl);
+}
+
+export function resetConfig(): void {
+  current = buildTimeConfig;
+}
+
+/**
+ * Reads `/config.json` if the deployment serves one. Any failure (absent, not JSON,
+ * wrong shape) keeps the build-time values: a missing override is the normal case.
+ */
+export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<void> {
+  try {
+    const response = await fetchImpl(`${import.meta.env.BASE_URL}config.json`, {
+      cache: 'no-cache',
+      signal: AbortSignal.timeout(3000),
+    });
+    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return;
+    const data: unknown = await response.json();
+    if (typeof data !== 'object' || data === null) return;
+    const record = data as Record<string, unknown>;
+    const overrides: Partial<AppConfig> = {};
+    if ('apiBaseUrl' in record) overrides.apiBaseUrl = normaliseBaseUrl(record.apiBaseUrl);
+    if (typeof record.houseTimeZone === 'string') overrides.houseTimeZone = record.houseTimeZone;
+    if (typeof record.houseTimeZoneLabel === 'string')
+      overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
+    setConfig(overrides);
+  } catch {
+    // Offline or no override: the build-time configuration stands.
+  }
+}
