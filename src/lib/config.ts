@@ -60,8 +60,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     const overrides: Partial<AppConfig> = {};
     if ('apiBaseUrl' in record) overrides.apiBaseUrl = normaliseBaseUrl(record.apiBaseUrl);
     if (typeof record.houseTimeZone === 'string') overrides.houseTimeZone = record.houseTimeZone;
-    if (typeof record.houseTimeZoneLabel === 'string')
-      overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
+    if (typeof record.houseTimeZoneLabel === 'string') overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
     setConfig(overrides);
   } catch {
     // Offline or no override: the build-time configuration stands.

@@ -60,7 +60,10 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
   const timeout = AbortSignal.timeout(getConfig().requestTimeoutMs);
   const request = new Request(buildUrl(path, params), {
     method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
   });

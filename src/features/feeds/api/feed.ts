@@ -16,7 +16,10 @@ export interface FeedParams {
 
 export const feedPageSchema = z.object({
   items: lenientArray(storyCardSchema, 'feed item'),
-  nextCursor: z.string().nullish().transform((value) => value ?? null),
+  nextCursor: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
 

@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'bench/results.json', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  reactHooks.configs.flat.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Components call useQuery(...); only src/lib/api talks to the network.' },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/**', 'test/**', 'scripts/**', 'mocks/**', 'vite.config.ts'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,105 @@
+/**
+ * The mock API's data: story fixtures (one JSON file each in mocks/stories/),
+ * the trending ranking and the taxonomy. Plain data in, query functions out, so
+ * the same code serves the browser, the tests and the Node test server.
+ */
+import type { Block, StoryCard, Term } from '../src/lib/api/schemas';
+
+/** A fixture file: a Story without `related` (computed here from the sector). */
+export interface StoryFixture extends StoryCard {
+  body: Array<Block | { type: string; [key: string]: unknown }>;
+  syndicated: boolean;
+  tags: string[];
+}
+
+export interface MockData {
+  stories: StoryFixture[];
+  trending: string[];
+  taxonomy: { sectors: Term[]; editions: Term[] };
+}
+
+export type FeedName = 'latest' | 'trending' | 'opinion' | 'devshots';
+
+export interface FeedFilter {
+  feed: FeedName;
+  sector?: string | null;
+  edition?: string | null;
+  q?: string | null;
+}
+
+const OPINION_KINDS = new Set(['opinion', 'blog', 'interview']);
+
+export function toCard(story: StoryFixture): StoryCard {
+  return {
+    slug: story.slug,
+    headline: story.headline,
+    summary: story.summary,
+    kind: story.kind,
+    source: story.source,
+    byline: story.byline,
+    edition: story.edition,
+    sector: story.sector,
+    publishedAt: story.publishedAt,
+    updatedAt: story.updatedAt,
+    image: story.image,
+  };
+}
+
+function newestFirst(a: StoryFixture, b: StoryFixture): number {
+  return Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
+}
+
+function searchableText(story: StoryFixture): string {
+  const bodyText = story.body
+    .map((block) => {
+      if ('text' in block && typeof block.text === 'string') return block.text;
+      if ('html' in block && typeof block.html === 'string') return block.html.replace(/<[^>]*>/g, ' ');
+      return '';
+    })
+    .join(' ');
+  return `${story.headline} ${story.summary} ${bodyText}`.toLowerCase();
+}
+
+export function createDb(data: MockData) {
+  const bySlug = new Map(data.stories.map((story) => [story.slug, story]));
+  const chronological = [...data.stories].sort(newestFirst);
+
+  function feedStories(feed: FeedName): StoryFixture[] {
+    switch (feed) {
+      case 'latest':
+        return chronological.filter((story) => story.kind === 'news');
+      case 'trending':
+        return data.trending.map((slug) => bySlug.get(slug)).filter((story) => story !== undefined);
+      case 'opinion':
+        return chronological.filter((story) => OPINION_KINDS.has(story.kind));
+      case 'devshots':
+        return chronological.filter((story) => story.kind === 'devshot');
+    }
+  }
+
+  return {
+    data,
+    findStory(slug: string) {
+      const story = bySlug.get(slug);
+      if (!story) return null;
+      const related = chronological
+        .filter((other) => other.slug !== slug && other.sector?.slug === story.sector?.slug && story.sector !== null)
+        .slice(0, 4)
+        .map(toCard);
+      return { ...story, related };
+    },
+    listStories(filter: FeedFilter): StoryCard[] {
+      const q = filter.q?.trim().toLowerCase();
+      return feedStories(filter.feed)
+        .filter((story) => !filter.sector || story.sector?.slug === filter.sector)
+        .filter((story) => !filter.edition || story.edition.slug === filter.edition)
+        .filter((story) => !q || searchableText(story).includes(q))
+        .map(toCard);
+    },
+    taxonomy() {
+      return data.taxonomy;
+    },
+  };
+}
+
+export type MockDb = ReturnType<typeof createDb>;

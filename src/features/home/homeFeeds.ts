@@ -1,0 +1,9 @@
+import type { FeedParams } from '../feeds/api/feed';
+
+/** The feeds the home page shows; shared with the route loader so it can prefetch them. */
+export const homeFeeds: FeedParams[] = [
+  { feed: 'latest', limit: 12 },
+  { feed: 'trending', limit: 5 },
+  { feed: 'opinion', limit: 4 },
+  { feed: 'devshots', limit: 6 },
+];

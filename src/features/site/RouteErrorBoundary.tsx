@@ -1,0 +1,3 @@
+export function RouteErrorBoundary() {
+  return <h1>RouteErrorBoundary</h1>;
+}
