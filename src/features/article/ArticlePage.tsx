@@ -1,3 +1,194 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { describeError, ErrorState } from '../../components/ErrorState';
+import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
+import { isApiError } from '../../lib/api/errors';
+import { formatHouseTime } from '../../lib/time';
+import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
+import { storyQuery, type Story } from './api/story';
+import { BlockRenderer } from './BlockRenderer';
+
+export const SYNDICATED_NOTE =
+  '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
+
+const TERM_LINK_CLASS = 'hover:underline';
+
+function ArticleBody({ story }: { story: Story }) {
+  return (
+    <>
+      <article aria-labelledby="article-headline">
+        <header>
+          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
+            {story.sector && (
+              <>
+                <Link to={`/sector/${encodeURIComponent(story.sector.slug)}`} className={TERM_LINK_CLASS}>
+                  {story.sector.name}
+                </Link>
+                {' · '}
+              </>
+            )}
+            <Link to={`/edition/${encodeURIComponent(story.edition.slug)}`} className={TERM_LINK_CLASS}>
+              {story.edition.name}
+            </Link>
+          </p>
+          <h1
+            id="article-headline"
+            tabIndex={-1}
+            className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl"
+          >
+            {story.headline}
+          </h1>
+          {story.summary && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{story.summary}</p>}
+          <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">
+            {story.source && (
+              <>
+                <span className="font-semibold text-slate-800 dark:text-slate-100">{story.source}</span>
+                <span aria-hidden="true"> | </span>
+              </>
+            )}
+            <span>
+              Updated: <time dateTime={story.updatedAt}>{formatHouseTime(story.updatedAt)}</time> | Created:{' '}
+              <time dateTime={story.publishedAt}>{formatHouseTime(story.publishedAt)}</time>
+            </span>
+          </p>
+          {story.byline && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">By {story.byline}</p>}
+        </header>
+
+        {story.image && (
+          <img
+            src={story.image.src}
+            alt={story.image.alt}
+            width={story.image.width}
+            height={story.image.height}
+            fetchPriority="high"
+            decoding="async"
+            className="mt-6 h-auto w-full rounded bg-slate-100 dark:bg-slate-800"
+          />
+        )}
+
+        <div className="mt-6">
+          <BlockRenderer blocks={story.body} />
+        </div>
+
+        {story.syndicated && (
+          <p className="mt-6 text-sm text-slate-700 italic dark:text-slate-300">{SYNDICATED_NOTE}</p>
+        )}
+
+        {story.tags.length > 0 && (
+          <footer className="mt-6">
+            <h2 id="article-tags" className="sr-only">
+              Tags
+            </h2>
+            <ul aria-labelledby="article-tags" className="flex flex-wrap gap-2">
+              {story.tags.map((tag) => (
+                <li
+                  key={tag}
+                  className="rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
+                >
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          </footer>
+        )}
+      </article>
+
+      {story.related.length > 0 && (
+        <section aria-labelledby="related-stories" className="mt-10">
+          <h2 id="related-stories" className="box-title mb-4">
+            Related stories
+          </h2>
+          <StoryList stories={story.related} headingLevel={3} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Shaped like the article (headline, meta line, 16:9 image, paragraphs), so nothing jumps when it loads. */
+function ArticleSkeleton() {
+  return (
+    <LoadingRegion label="Loading the story">
+      <div className="space-y-3">
+        <SkeletonLine className="h-4 w-32" />
+        <SkeletonLine className="h-9 w-full sm:h-10" />
+        <SkeletonLine className="h-9 w-3/4 sm:h-10" />
+        <SkeletonLine className="mt-3 h-6 w-full" />
+        <SkeletonLine className="h-6 w-5/6" />
+        <SkeletonLine className="mt-4 h-5 w-2/3" />
+        <SkeletonLine className="mt-6 aspect-video w-full" />
+        <div className="space-y-3 pt-6">
+          {Array.from({ length: 4 }, (_, index) => (
+            <div key={index} className="space-y-2 pb-3">
+              <SkeletonLine className="h-5 w-full" />
+              <SkeletonLine className="h-5 w-full" />
+              <SkeletonLine className="h-5 w-4/5" />
+            </div>
+          ))}
+        </div>
+      </div>
+    </LoadingRegion>
+  );
+}
+
+function StoryNotFound() {
+  return (
+    <div>
+      <h1 tabIndex={-1} className="font-serif text-3xl font-bold">
+        Story not found
+      </h1>
+      <p className="mt-3 text-slate-700 dark:text-slate-300">
+        There is no story at this address. It may have been moved or removed.
+      </p>
+      <p className="mt-4">
+        <Link to="/" className="btn-primary">
+          Go to the home page
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export function ArticlePage() {
-  return <h1>ArticlePage</h1>;
+  const { slug = '' } = useParams();
+  const query = useQuery(storyQuery(slug));
+  const notFound = query.isError && isApiError(query.error) && query.error.kind === 'not_found';
+
+  const title = query.data
+    ? query.data.headline
+    : notFound
+      ? 'Story not found'
+      : query.isError
+        ? describeError(query.error, 'this story').title
+        : null;
+  useDocumentMeta(title, query.data?.summary);
+
+  let main;
+  // A manual retry after an error shows the skeleton again, so the reader sees it working.
+  if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;
+  else if (notFound) main = <StoryNotFound />;
+  else if (query.isError)
+    main = (
+      <ErrorState
+        error={query.error}
+        what="this story"
+        headingLevel={1}
+        onRetry={() => void query.refetch()}
+        showHomeLink
+      />
+    );
+  else main = <ArticleBody story={query.data} />;
+
+  return (
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0">{main}</div>
+      <aside aria-label="More news" className="space-y-8">
+        <TrendingBox />
+        <OpinionList />
+        <DevShotsBox />
+        <LatestNewsBox />
+      </aside>
+    </div>
+  );
 }

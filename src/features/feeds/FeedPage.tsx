@@ -1,6 +1,136 @@
-export const LatestPage = () => <h1>Latest</h1>;
-export const TrendingPage = () => <h1>Trending</h1>;
-export const OpinionPage = () => <h1>Opinion</h1>;
-export const DevShotsPage = () => <h1>DevShots</h1>;
-export const SectorPage = () => <h1>Sector</h1>;
-export const EditionPage = () => <h1>Edition</h1>;
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useParams } from 'react-router';
+import { ErrorState } from '../../components/ErrorState';
+import type { StoryCard } from '../../lib/api/schemas';
+import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { feedInfiniteQuery, type FeedParams } from './api/feed';
+import { titleCaseSlug, uniqueStories } from './feedUtils';
+import { LoadMore } from './LoadMore';
+import { StoryList, StoryListSkeleton } from './StoryList';
+
+interface FeedViewProps {
+  /** Must equal the route loader's params, so the prefetched cache entry is used. */
+  params: FeedParams;
+  /** h1; a function when it depends on the loaded stories (sector and edition names). */
+  title: string | ((stories: StoryCard[]) => string);
+  description: string;
+  what: string;
+  numbered?: boolean;
+}
+
+function FeedView({ params, title, description, what, numbered = false }: FeedViewProps) {
+  const headingId = useId();
+  const query = useInfiniteQuery(feedInfiniteQuery(params));
+  const stories = query.data ? uniqueStories(query.data.pages) : [];
+  const heading = typeof title === 'function' ? title(stories) : title;
+  useDocumentMeta(heading, description);
+
+  let content;
+  if (query.data === undefined) {
+    // First load, or a retry after it failed: the skeleton; a failed first load: the error.
+    content =
+      query.isError && !query.isFetching ? (
+        <ErrorState error={query.error} what={what} onRetry={() => void query.refetch()} showHomeLink />
+      ) : (
+        <StoryListSkeleton count={6} label={`Loading ${what}`} />
+      );
+  } else if (stories.length === 0) {
+    content = <p className="py-8 text-slate-700 dark:text-slate-300">No stories here yet.</p>;
+  } else {
+    content = (
+      <>
+        <StoryList stories={stories} headingLevel={2} numbered={numbered} labelledBy={headingId} />
+        <LoadMore query={query} what="more stories" />
+        <p role="status" className="sr-only">
+          {`Showing ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`}
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1
+        id={headingId}
+        className="mb-6 border-b-2 border-brand-700 pb-2 font-serif text-3xl font-bold dark:border-sky-400"
+      >
+        {heading}
+      </h1>
+      {content}
+    </div>
+  );
+}
+
+export function LatestPage() {
+  return (
+    <FeedView
+      params={{ feed: 'latest' }}
+      title="Latest News"
+      description="The newest stories from every sector and edition."
+      what="the latest news"
+    />
+  );
+}
+
+export function TrendingPage() {
+  return (
+    <FeedView
+      params={{ feed: 'trending' }}
+      title="Trending"
+      description="The most read stories right now, in rank order."
+      what="trending stories"
+      numbered
+    />
+  );
+}
+
+export function OpinionPage() {
+  return (
+    <FeedView
+      params={{ feed: 'opinion' }}
+      title="Opinion / Blog / Interview"
+      description="Opinion pieces, blogs and interviews."
+      what="opinion pieces"
+    />
+  );
+}
+
+export function DevShotsPage() {
+  return (
+    <FeedView
+      params={{ feed: 'devshots' }}
+      title="DevShots"
+      description="Short takes on development, in pictures."
+      what="DevShots"
+    />
+  );
+}
+
+export function SectorPage() {
+  const { slug = '' } = useParams();
+  const fallback = titleCaseSlug(slug);
+  return (
+    <FeedView
+      key={slug}
+      params={{ feed: 'latest', sector: slug }}
+      title={(stories) => stories.find((story) => story.sector?.slug === slug)?.sector?.name ?? fallback}
+      description={`The latest stories in ${fallback}.`}
+      what="this sector's stories"
+    />
+  );
+}
+
+export function EditionPage() {
+  const { slug = '' } = useParams();
+  const fallback = titleCaseSlug(slug);
+  return (
+    <FeedView
+      key={slug}
+      params={{ feed: 'latest', edition: slug }}
+      title={(stories) => stories.find((story) => story.edition.slug === slug)?.edition.name ?? fallback}
+      description={`The latest stories from the ${fallback} edition.`}
+      what="this edition's stories"
+    />
+  );
+}

@@ -1,3 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingRegion } from '../../components/Skeleton';
+import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import {
+  DevShotsBox,
+  OpinionList,
+  StoryCard,
+  StoryCardSkeleton,
+  StoryList,
+  StoryListSkeleton,
+  TrendingBox,
+} from '../feeds';
+import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
+import { homeFeeds } from './homeFeeds';
+
+/** The home page's params for one feed: exactly what the route loader prefetched. */
+function homeFeed(feed: FeedName): FeedParams {
+  return homeFeeds.find((params) => params.feed === feed) ?? { feed };
+}
+
+const latestFeed = homeFeed('latest');
+
+function LeadAndLatest() {
+  const leadId = useId();
+  const latestId = useId();
+  const query = useQuery(feedQuery(latestFeed));
+  const [lead, ...rest] = query.data?.items ?? [];
+  const loading = query.isPending || (query.isError && query.isFetching);
+
+  return (
+    <>
+      <section aria-labelledby={leadId}>
+        <h2 id={leadId} className="sr-only">
+          Lead story
+        </h2>
+        {loading ? (
+          <LoadingRegion label="Loading the lead story">
+            <StoryCardSkeleton variant="lead" />
+          </LoadingRegion>
+        ) : lead ? (
+          <StoryCard story={lead} variant="lead" headingLevel={3} />
+        ) : null}
+      </section>
+
+      <section aria-labelledby={latestId} className="mt-10">
+        <h2 id={latestId} className="box-title mb-4">
+          Latest News
+        </h2>
+        {loading ? (
+          <StoryListSkeleton count={(latestFeed.limit ?? 12) - 1} label="Loading the latest news" />
+        ) : query.isError ? (
+          <ErrorState
+            error={query.error}
+            what="the latest news"
+            headingLevel={3}
+            onRetry={() => void query.refetch()}
+          />
+        ) : rest.length === 0 && !lead ? (
+          <p className="text-slate-700 dark:text-slate-300">No stories here yet.</p>
+        ) : (
+          <StoryList stories={rest} headingLevel={3} labelledBy={latestId} />
+        )}
+        {query.isSuccess && (
+          <p className="mt-4 text-right text-sm">
+            <Link to="/latest" className="font-semibold text-brand-700 hover:underline dark:text-sky-300">
+              More latest news
+            </Link>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
 export function HomePage() {
-  return <h1>HomePage</h1>;
+  useDocumentMeta(
+    null,
+    'Development news from every sector and edition: the latest stories, trending, opinion and DevShots.',
+  );
+  return (
+    <>
+      <h1 className="sr-only">Top stories</h1>
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
+          <LeadAndLatest />
+        </div>
+        <div className="space-y-8">
+          <TrendingBox params={homeFeed('trending')} />
+          <OpinionList params={homeFeed('opinion')} />
+          <DevShotsBox params={homeFeed('devshots')} />
+        </div>
+      </div>
+    </>
+  );
 }

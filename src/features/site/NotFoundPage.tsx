@@ -1,3 +1,39 @@
+import { Link } from 'react-router';
+import { useDocumentMeta } from '../../lib/useDocumentMeta';
+
+/** The body of "page not found": also used by the error boundary for a 404 route error. */
+export function NotFoundContent() {
+  return (
+    <div className="mx-auto max-w-2xl py-8">
+      <h1 tabIndex={-1} className="font-serif text-3xl font-bold">
+        Page not found
+      </h1>
+      <p className="mt-4 text-slate-700 dark:text-slate-300">
+        There is no page at this address. It may have been moved, or the link may be mistyped.
+      </p>
+      <p className="mt-6">
+        <Link to="/" className="btn-primary">
+          Go to the home page
+        </Link>
+      </p>
+      <h2 className="mt-8 text-lg font-semibold">Or read</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        <li>
+          <Link to="/latest" className="text-brand-700 underline dark:text-sky-300">
+            Latest news
+          </Link>
+        </li>
+        <li>
+          <Link to="/trending" className="text-brand-700 underline dark:text-sky-300">
+            Trending stories
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 export function NotFoundPage() {
-  return <h1>NotFoundPage</h1>;
+  useDocumentMeta('Page not found');
+  return <NotFoundContent />;
 }

@@ -6,7 +6,9 @@ import { apiBaseUrl, send } from './transport';
 export type QueryParams = Record<string, string | number | null | undefined>;
 
 export function buildUrl(path: string, params: QueryParams = {}): string {
-  const url = new URL(`${apiBaseUrl()}${path}`);
+  // A relative base such as "/api" (same-origin deployment) resolves against the page.
+  const base = typeof location === 'undefined' ? 'http://localhost' : location.origin;
+  const url = new URL(`${apiBaseUrl()}${path}`, base);
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
   }

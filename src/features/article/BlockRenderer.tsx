@@ -1,0 +1,63 @@
+import type { Block } from '../../lib/api/schemas';
+import { SafeHtml } from './SafeHtml';
+
+/** Compile-time exhaustiveness check; renders nothing if the impossible happens at run time. */
+function unreachable(block: never): null {
+  void block;
+  return null;
+}
+
+/** One body block. Exhaustive over the Block union: a new block type fails to compile here. */
+export function BlockView({ block }: { block: Block }) {
+  switch (block.type) {
+    case 'paragraph':
+      return <p>{block.text}</p>;
+    case 'heading':
+      return <h2 className="pt-2 font-serif text-2xl font-bold">{block.text}</h2>;
+    case 'quote':
+      return (
+        <figure className="border-l-4 border-brand-700 pl-4 dark:border-sky-400">
+          <blockquote className="font-serif text-xl italic">
+            <p>{block.text}</p>
+          </blockquote>
+          {block.attribution && (
+            <figcaption className="mt-2 text-sm text-slate-700 not-italic dark:text-slate-300">
+              — <cite className="not-italic">{block.attribution}</cite>
+            </figcaption>
+          )}
+        </figure>
+      );
+    case 'image':
+      return (
+        <figure>
+          <img
+            src={block.src}
+            alt={block.alt}
+            width={block.width}
+            height={block.height}
+            loading="lazy"
+            decoding="async"
+            className="h-auto w-full rounded bg-slate-100 dark:bg-slate-800"
+          />
+          {block.caption && (
+            <figcaption className="mt-2 text-sm text-slate-700 dark:text-slate-300">{block.caption}</figcaption>
+          )}
+        </figure>
+      );
+    case 'html':
+      return <SafeHtml html={block.html} />;
+    default:
+      return unreachable(block);
+  }
+}
+
+/** A story body. Unknown block types never get here: the schema drops them. */
+export function BlockRenderer({ blocks }: { blocks: Block[] }) {
+  return (
+    <div className="space-y-5 text-lg leading-relaxed">
+      {blocks.map((block, index) => (
+        <BlockView key={index} block={block} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+
+/** Elements an html block may never bring in, with everything inside them. */
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'link',
+  'meta',
+  'base',
+];
+
+/** Inline styles could overlay the page or hide text; event handlers are dropped by DOMPurify anyway. */
+const FORBID_ATTR = ['style', 'target', 'rel', 'srcdoc', 'formaction'];
+
+function isExternalHttpLink(href: string): boolean {
+  try {
+    const url = new URL(href, window.location.href);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
+let purifier: DOMPurify | null = null;
+
+/** A private DOMPurify instance, so our hook never affects anyone else's sanitising. */
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const instance = createDOMPurify(window);
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName !== 'A') return;
+    const href = node.getAttribute('href');
+    if (href && isExternalHttpLink(href)) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * Makes untrusted markup from an html block safe to insert: no scripts, styles,
+ * frames, plugins or form controls, no event handlers, no `javascript:` (or other
+ * non-web) URLs; links to other sites open in a new tab without access to this one.
+ */
+export function sanitizeHtml(html: string): string {
+  return getPurifier().sanitize(html, {
+    FORBID_TAGS,
+    FORBID_ATTR,
+    ALLOW_DATA_ATTR: false,
+    USE_PROFILES: { html: true },
+  });
+}

@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import type { StoryCard as StoryCardData } from '../../lib/api/schemas';
+import { THUMBNAIL_CLASS } from './feedUtils';
+import { StoryLink } from './StoryLink';
+import { kindLabel, RelativeTime } from './StoryMeta';
+
+export type StoryCardVariant = 'lead' | 'standard' | 'compact';
+export type HeadingLevel = 2 | 3 | 4;
+
+export interface StoryCardProps {
+  story: StoryCardData;
+  variant?: StoryCardVariant;
+  /** Level of the headline's heading, so the card fits the outline of the page it is on. */
+  headingLevel?: HeadingLevel;
+  /**
+   * Slot for per-story actions (e.g. the Save button added later). Rendered after the
+   * meta line; keep it small: the card reserves no extra space for it.
+   */
+  actions?: ReactNode;
+}
+
+const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
+  lead: 'font-serif text-2xl leading-tight font-bold sm:text-3xl',
+  standard: 'font-serif text-lg leading-snug font-semibold',
+  compact: 'text-base leading-snug font-semibold',
+};
+
+export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions }: StoryCardProps) {
+  const Heading = `h${headingLevel}` as const;
+  const isLead = variant === 'lead';
+  const showImage = story.image !== null && variant !== 'compact';
+  const label = story.sector?.name ?? null;
+
+  const image = showImage && story.image && (
+    <img
+      src={story.image.src}
+      alt={story.image.alt}
+      width={story.image.width}
+      height={story.image.height}
+      decoding="async"
+      {...(isLead ? { fetchPriority: 'high' as const } : { loading: 'lazy' as const })}
+      className={
+        isLead
+          ? 'aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800'
+          : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
+      }
+    />
+  );
+
+  return (
+    <div className={isLead ? 'flex flex-col gap-3' : 'flex gap-4'}>
+      {isLead && image}
+      <div className="min-w-0 flex-1">
+        <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
+          {story.kind !== 'news' && <span>{kindLabel(story.kind)} · </span>}
+          {label && <span>{label} · </span>}
+          <span>{story.edition.name}</span>
+        </p>
+        <Heading className={`mt-1 ${HEADLINE_CLASS[variant]}`}>
+          <StoryLink
+            slug={story.slug}
+            className="text-slate-900 hover:text-brand-700 hover:underline dark:text-slate-100 dark:hover:text-sky-300"
+          >
+            {story.headline}
+          </StoryLink>
+        </Heading>
+        {variant !== 'compact' && story.summary && (
+          <p className={`mt-1 text-slate-700 dark:text-slate-300 ${isLead ? 'text-base' : 'line-clamp-2 text-sm'}`}>
+            {story.summary}
+          </p>
+        )}
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          {story.source && <span>{story.source} · </span>}
+          <RelativeTime iso={story.publishedAt} />
+        </p>
+        {actions && <div className="mt-2">{actions}</div>}
+      </div>
+      {!isLead && image}
+    </div>
+  );
+}

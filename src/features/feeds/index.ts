@@ -1,0 +1,7 @@
+/** The feeds feature's public pieces, for other features to use. */
+export { StoryCard, type StoryCardProps, type StoryCardVariant } from './StoryCard';
+export { StoryLink } from './StoryLink';
+export { storyPath } from './feedUtils';
+export { StoryList, StoryListSkeleton, StoryCardSkeleton } from './StoryList';
+export { RelativeTime, kindLabel } from './StoryMeta';
+export { TrendingBox, OpinionList, LatestNewsBox, DevShotsBox } from './widgets';

@@ -1,0 +1,205 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
+import { feedbackRequestSchema, sendFeedback, type FeedbackRequest } from './api/feedback';
+import {
+  failureClass,
+  failureReason,
+  fieldClass,
+  fieldErrorClass,
+  isRejection,
+  labelClass,
+  serverFieldErrors,
+  successClass,
+} from './submitErrors';
+import { useFocusAfterSubmit } from './useFocusAfterSubmit';
+
+type Field = 'message' | 'email';
+type FieldErrors = Partial<Record<Field, string>>;
+
+const MAX_LENGTH = 2000;
+const FIELDS: readonly Field[] = ['message', 'email'];
+
+function validate(input: { message: string; email: string; page: string }) {
+  const request = {
+    message: input.message.trim(),
+    email: input.email.trim() === '' ? null : input.email.trim(),
+    page: input.page,
+  };
+  const parsed = feedbackRequestSchema.safeParse(request);
+  if (parsed.success) return { data: parsed.data, errors: {} as FieldErrors };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field === 'message' && !errors.message) {
+      errors.message =
+        request.message === ''
+          ? 'Write your feedback'
+          : issue.code === 'too_big'
+            ? `Please keep it under ${MAX_LENGTH.toLocaleString('en-GB')} characters`
+            : issue.message;
+    }
+    if (field === 'email' && !errors.email) errors.email = 'Enter an email address like name@example.com';
+  }
+  return { data: null, errors };
+}
+
+function pickFieldErrors(error: unknown): FieldErrors {
+  const fields = serverFieldErrors(error);
+  const errors: FieldErrors = {};
+  for (const field of FIELDS) if (fields[field]) errors[field] = fields[field];
+  return errors;
+}
+
+/** "Give feedback": a disclosure with a short form about the current page. */
+export function FeedbackForm({ labelledBy }: { labelledBy?: string }) {
+  const id = useId();
+  const formId = `${id}-form`;
+  const messageId = `${id}-message`;
+  const emailId = `${id}-email`;
+  const errorId = (field: Field) => `${id}-${field}-error`;
+  const { pathname } = useLocation();
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [email, setEmail] = useState('');
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+
+  const focusFirstInvalid = (errors: FieldErrors) => {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first === 'message') messageRef.current?.focus();
+    else if (first === 'email') emailRef.current?.focus();
+  };
+
+  const mutation = useMutation({
+    mutationFn: (request: FeedbackRequest) => sendFeedback(request),
+    onSuccess: () => setMessage(''),
+    onError: (error) => {
+      if (isRejection(error)) focusFirstInvalid(pickFieldErrors(error));
+    },
+  });
+  useFocusAfterSubmit(mutation.isPending, submitRef);
+
+  const rejected = isRejection(mutation.error) ? mutation.error : null;
+  const serverErrors = rejected ? pickFieldErrors(rejected) : {};
+  const errors: FieldErrors = { ...serverErrors, ...clientErrors };
+  // A rejection that names no field we show still needs saying.
+  const unplacedRejection = rejected && Object.keys(serverErrors).length === 0 ? rejected.message : null;
+  const failed = mutation.isError && !rejected;
+
+  const submit = () => {
+    if (mutation.isPending) return;
+    const { data, errors: found } = validate({ message, email, page: pathname });
+    if (!data) {
+      mutation.reset();
+      setClientErrors(found);
+      focusFirstInvalid(found);
+      return;
+    }
+    setClientErrors({});
+    mutation.mutate(data);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit();
+  };
+
+  const edited = (field: Field) => {
+    setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    if (rejected || mutation.isSuccess) mutation.reset();
+  };
+
+  const fieldProps = (field: Field) => ({
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? errorId(field) : undefined,
+  });
+
+  const fieldError = (field: Field) =>
+    errors[field] ? (
+      <p id={errorId(field)} role="alert" className={fieldErrorClass}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <div>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen((value) => !value)}
+        className="btn-secondary"
+      >
+        Give feedback
+      </button>
+      <form id={formId} hidden={!open} noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="mt-3">
+        <label htmlFor={messageId} className={labelClass}>
+          Your feedback
+        </label>
+        <textarea
+          ref={messageRef}
+          id={messageId}
+          name="message"
+          required
+          rows={4}
+          maxLength={MAX_LENGTH}
+          value={message}
+          readOnly={mutation.isPending}
+          onChange={(event) => {
+            setMessage(event.target.value);
+            edited('message');
+          }}
+          {...fieldProps('message')}
+          className={`mt-1 ${fieldClass}`}
+        />
+        {fieldError('message')}
+
+        <label htmlFor={emailId} className={`mt-3 ${labelClass}`}>
+          Email (optional)
+        </label>
+        <input
+          ref={emailRef}
+          id={emailId}
+          type="email"
+          name="email"
+          autoComplete="email"
+          value={email}
+          readOnly={mutation.isPending}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            edited('email');
+          }}
+          {...fieldProps('email')}
+          className={`mt-1 ${fieldClass}`}
+        />
+        {fieldError('email')}
+
+        <button ref={submitRef} type="submit" disabled={mutation.isPending} className="btn-primary mt-3">
+          {mutation.isPending ? 'Sending…' : 'Send feedback'}
+        </button>
+        <p role="status" className={`mt-2 ${successClass}`}>
+          {mutation.isSuccess ? 'Thank you! Your feedback has been sent.' : ''}
+        </p>
+        {unplacedRejection && (
+          <p role="alert" className={failureClass}>
+            We could not send your feedback: {unplacedRejection}
+          </p>
+        )}
+        {failed && (
+          <div role="alert" className={failureClass}>
+            <p>
+              We could not send your feedback: {failureReason(mutation.error)}. Your text is still here — try again.
+            </p>
+            <button type="button" onClick={submit} className="btn-primary mt-2">
+              Try again
+            </button>
+          </div>
+        )}
+      </form>
+    </div>
+  );
+}

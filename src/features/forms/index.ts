@@ -1,0 +1,2 @@
+export { FeedbackForm } from './FeedbackForm';
+export { NewsletterForm } from './NewsletterForm';

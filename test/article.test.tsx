@@ -1,0 +1,313 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { db } from '../mocks/fixtures';
+import { sanitizeHtml } from '../src/features/article/sanitize';
+import { SITE_NAME } from '../src/lib/useDocumentMeta';
+import { server } from './mswServer';
+import { REFERENCE_SLUG, renderApp } from './renderApp';
+
+const HEADLINE = 'UPDATE 3-WhatsApp says Russia tried to fully block service to push state app';
+const SYNDICATED_NOTE =
+  '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
+
+const TRENDING = [
+  ['UPDATE 1-China trade negotiator met Westinghouse Electric CEO on Tuesday, commerce ministry says', 'Global'],
+  ['Dehradun bizman killing: Two brothers injured in police encounter', 'India'],
+  ['IDB president says El Salvador to receive $1.3 billion in 2026', 'Global'],
+  ['US FTC raises concerns over accusations Apple News favors articles from left-wing outlets', 'Global'],
+] as const;
+
+const OPINION = [
+  'Ethical AI needs human dispositions, not one-size-fits-all codes',
+  'Structural flaws make generative AI systems hard to secure',
+  'Gender blind AI design puts African women at greater privacy risk',
+  'Healthcare’s digital twin ambitions clash with ethics, law, and social trust',
+];
+
+function referenceStory() {
+  const story = db.findStory(REFERENCE_SLUG);
+  if (!story) throw new Error('reference story missing from the fixtures');
+  return story;
+}
+
+/** Answers every story request with the reference story changed by `change`. */
+function serveModifiedStory(change: Record<string, unknown>) {
+  server.use(http.get('*/stories/:slug', () => HttpResponse.json({ ...referenceStory(), ...change })));
+}
+
+function textOf(element: Element | null): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function findHeadline(name: string | RegExp = HEADLINE) {
+  return screen.findByRole('heading', { level: 1, name });
+}
+
+describe('article page: the reference story', () => {
+  it('shows every field of the story', async () => {
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+
+    const article = screen.getByRole('article', { name: HEADLINE });
+    const story = referenceStory();
+    expect(within(article).getByText(story.summary)).toBeInTheDocument();
+    expect(within(article).getByText('Reuters')).toBeInTheDocument();
+    const times = within(article).getByText(
+      (_, element) => textOf(element) === 'Updated: 12-02-2026 07:18 IST | Created: 12-02-2026 07:18 IST',
+    );
+    expect(times.querySelectorAll('time[datetime]')).toHaveLength(2);
+
+    for (const block of story.body) {
+      if (block.type === 'paragraph' && 'text' in block && typeof block.text === 'string') {
+        expect(within(article).getByText(block.text)).toBeInTheDocument();
+      }
+    }
+    expect(within(article).getByText(SYNDICATED_NOTE)).toBeInTheDocument();
+
+    const tags = within(article).getByRole('list', { name: 'Tags' });
+    expect(within(tags).getAllByRole('listitem').map(textOf)).toEqual(story.tags);
+
+    if (story.image) {
+      const image = within(article).getByRole('img', { name: story.image.alt });
+      expect(image).toHaveAttribute('width', String(story.image.width));
+      expect(image).toHaveAttribute('fetchpriority', 'high');
+    }
+  });
+
+  it('shows related stories as cards linking to their articles', async () => {
+    const story = referenceStory();
+    expect(story.related.length).toBeGreaterThan(0);
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const related = await screen.findByRole('region', { name: 'Related stories' });
+    for (const card of story.related) {
+      const link = within(related).getByRole('link', { name: card.headline });
+      expect(link).toHaveAttribute('href', `/article/${card.slug}`);
+    }
+  });
+
+  it('shows the trending box numbered 1-4 with edition labels, and the opinion list', async () => {
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline();
+    const aside = screen.getByRole('complementary', { name: 'More news' });
+
+    const trending = within(aside).getByRole('region', { name: /trending/i });
+    const rows = await within(trending).findAllByRole('listitem');
+    expect(rows).toHaveLength(4);
+    rows.forEach((row, index) => {
+      const [headline, edition] = TRENDING[index]!;
+      expect(within(row).getByRole('link', { name: headline })).toBeInTheDocument();
+      expect(within(row).getByText(String(index + 1))).toBeInTheDocument();
+      expect(within(row).getByText(edition)).toBeInTheDocument();
+    });
+
+    const opinion = within(aside).getByRole('region', { name: 'OPINION / BLOG / INTERVIEW' });
+    const opinionLinks = await within(opinion).findAllByRole('link', { name: (name) => OPINION.includes(name) });
+    expect(opinionLinks.map(textOf)).toEqual(OPINION);
+
+    expect(within(aside).getByRole('region', { name: 'Latest News' })).toBeInTheDocument();
+    expect(within(aside).getByRole('region', { name: 'DevShots' })).toBeInTheDocument();
+  });
+
+  it('sets the document title to the headline', async () => {
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline();
+    await waitFor(() => expect(document.title).toBe(`${HEADLINE} | ${SITE_NAME}`));
+  });
+});
+
+describe('article page: body blocks', () => {
+  it('renders every block type', async () => {
+    serveModifiedStory({
+      syndicated: false,
+      body: [
+        { type: 'paragraph', text: 'A plain paragraph.' },
+        { type: 'heading', text: 'A subheading' },
+        { type: 'quote', text: 'Words worth quoting.', attribution: 'A. Speaker' },
+        {
+          type: 'image',
+          src: '/images/chart.png',
+          alt: 'A chart of rainfall',
+          width: 800,
+          height: 450,
+          caption: 'Rain',
+        },
+        { type: 'html', html: '<ul><li>First point</li><li>Second point</li></ul>' },
+      ],
+    });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const article = await screen.findByRole('article', { name: HEADLINE });
+
+    expect(within(article).getByText('A plain paragraph.').tagName).toBe('P');
+    expect(within(article).getByRole('heading', { level: 2, name: 'A subheading' })).toBeInTheDocument();
+    const quote = within(article).getByText('Words worth quoting.').closest('blockquote');
+    expect(quote).not.toBeNull();
+    expect(within(article).getByText('A. Speaker').tagName).toBe('CITE');
+    const image = within(article).getByRole('img', { name: 'A chart of rainfall' });
+    expect(image).toHaveAttribute('loading', 'lazy');
+    expect(image).toHaveAttribute('height', '450');
+    expect(image.closest('figure')).toHaveTextContent('Rain');
+    expect(within(article).getByText('Second point').tagName).toBe('LI');
+    expect(within(article).queryByText(SYNDICATED_NOTE)).not.toBeInTheDocument();
+  });
+
+  it('renders quote, image and html blocks from the fixtures', async () => {
+    const hasAll = (types: string[]) =>
+      db.data.stories.find((story) => types.every((type) => story.body.some((block) => block.type === type)));
+    const story = hasAll(['quote', 'image', 'html']) ?? hasAll(['quote']);
+    if (!story) throw new Error('no fixture has a quote block');
+    renderApp(`/article/${story.slug}`);
+    const article = await screen.findByRole('article', { name: story.headline });
+    for (const block of story.body) {
+      if (block.type === 'quote' && typeof block.text === 'string') {
+        expect(within(article).getByText(block.text).closest('blockquote')).not.toBeNull();
+      }
+      if (block.type === 'quote' && typeof block.attribution === 'string') {
+        expect(within(article).getByText(block.attribution).tagName).toBe('CITE');
+      }
+      if (block.type === 'image' && typeof block.alt === 'string' && block.alt !== '') {
+        expect(within(article).getByRole('img', { name: block.alt })).toBeInTheDocument();
+      }
+    }
+    // Links inside the fixture's html blocks point to other sites: each opens safely in a new tab.
+    const external = [...article.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')];
+    if (story.body.some((block) => block.type === 'html' && /<a\s/.test(String(block.html)))) {
+      expect(external.length).toBeGreaterThan(0);
+    }
+    for (const link of external) {
+      expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+      expect(link).toHaveAttribute('target', '_blank');
+    }
+  });
+
+  it('skips a block of unknown type and renders the rest', async () => {
+    const slug = 'future-of-newsrooms-interactive-explainer';
+    const story = db.findStory(slug);
+    if (!story) throw new Error(`fixture ${slug} missing`);
+    expect(story.body.some((block) => !['paragraph', 'heading', 'quote', 'image', 'html'].includes(block.type))).toBe(
+      true,
+    );
+    renderApp(`/article/${slug}`);
+    const article = await screen.findByRole('article', { name: story.headline });
+    for (const block of story.body) {
+      if (block.type === 'paragraph' && typeof block.text === 'string') {
+        expect(within(article).getByText(block.text)).toBeInTheDocument();
+      }
+    }
+  });
+
+  it('shows markup in a headline as literal characters', async () => {
+    serveModifiedStory({ headline: 'Budget <b>surprise</b> & more' });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const heading = await findHeadline('Budget <b>surprise</b> & more');
+    expect(heading.querySelector('b')).toBeNull();
+  });
+
+  it('sanitises html blocks', async () => {
+    serveModifiedStory({
+      body: [
+        {
+          type: 'html',
+          html:
+            '<p id="safe">Safe text <a href="https://example.org/report">external report</a> ' +
+            '<a href="javascript:alert(1)">bad link</a> <a href="/latest">internal link</a></p>' +
+            '<img src="/x.png" alt="pixel" onerror="window.__xss = 1">' +
+            '<script>window.__xss = 2</script><iframe src="https://evil.example"></iframe>' +
+            '<form action="https://evil.example"><input name="password"></form>',
+        },
+      ],
+    });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const article = await screen.findByRole('article', { name: HEADLINE });
+    expect(within(article).getByText(/Safe text/)).toBeInTheDocument();
+    expect(article.querySelector('script, iframe, form, input')).toBeNull();
+    expect(within(article).getByRole('img', { name: 'pixel' })).not.toHaveAttribute('onerror');
+    expect(within(article).getByText('bad link')).not.toHaveAttribute('href');
+    const external = within(article).getByRole('link', { name: 'external report' });
+    expect(external).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(external).toHaveAttribute('target', '_blank');
+    expect(within(article).getByRole('link', { name: 'internal link' })).not.toHaveAttribute('target');
+    expect((window as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+describe('sanitizeHtml', () => {
+  it('removes scripts, handlers, styles, frames, form controls and javascript: URLs', () => {
+    const clean = sanitizeHtml(
+      '<p onclick="steal()" style="position:fixed">Hi</p><script>x()</script><style>p{}</style>' +
+        '<iframe></iframe><object></object><embed><button>b</button><textarea></textarea><select></select>' +
+        '<a href=" javascript:alert(1)">x</a><a href="JAVASCRIPT:alert(1)">y</a>',
+    );
+    expect(clean).toBe('<p>Hi</p>b<a>x</a><a>y</a>');
+  });
+
+  it('opens links to other sites in a new tab without an opener, and leaves local ones alone', () => {
+    const clean = sanitizeHtml('<a href="http://other.example/a">o</a><a href="/article/x" target="_top">l</a>');
+    expect(clean).toBe(
+      '<a href="http://other.example/a" target="_blank" rel="noopener noreferrer">o</a><a href="/article/x">l</a>',
+    );
+  });
+});
+
+describe('article page: failures', () => {
+  it('shows a not-found view for an unknown story, with a way home', async () => {
+    renderApp('/article/no-such-story-anywhere');
+    await findHeadline('Story not found');
+    const main = screen.getByRole('main');
+    expect(within(main).getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+    await waitFor(() => expect(document.title).toBe(`Story not found | ${SITE_NAME}`));
+  });
+
+  it('shows an error with a retry that works once the server recovers', async () => {
+    let failing = true;
+    let requests = 0;
+    server.use(
+      http.get('*/stories/:slug', () => {
+        requests += 1;
+        if (failing) return HttpResponse.json({ error: { code: 'boom', message: 'Boom' } }, { status: 500 });
+        return undefined; // fall through to the mock API
+      }),
+    );
+    const { user } = renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline('Could not load this story');
+    expect(screen.getByText(/The server had a problem \(500\)/)).toBeInTheDocument();
+    const before = requests;
+
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await findHeadline();
+    expect(requests).toBe(before + 1);
+  });
+
+  it('says the story could not be read when the server sends something that is not JSON', async () => {
+    server.use(
+      http.get(
+        '*/stories/:slug',
+        () => new HttpResponse('<html>oops', { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline('This story could not be read');
+    const main = screen.getByRole('main');
+    expect(within(main).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(within(main).getByRole('link', { name: 'Go to the home page' })).toBeInTheDocument();
+  });
+
+  it('keeps the article when the trending box fails', async () => {
+    server.use(
+      http.get('*/stories', ({ request }) =>
+        new URL(request.url).searchParams.get('feed') === 'trending'
+          ? HttpResponse.json({ error: { code: 'boom', message: 'Boom' } }, { status: 503 })
+          : undefined,
+      ),
+    );
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    await findHeadline();
+    const trending = screen.getByRole('region', { name: /trending/i });
+    expect(await within(trending).findByRole('alert')).toHaveTextContent('Could not load trending stories');
+    expect(within(trending).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    const opinion = screen.getByRole('region', { name: 'OPINION / BLOG / INTERVIEW' });
+    expect(await within(opinion).findByRole('link', { name: OPINION[0] })).toBeInTheDocument();
+  });
+});

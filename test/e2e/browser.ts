@@ -1,0 +1,214 @@
+/**
+ * Browser helpers for the e2e tests: Debian's Chromium driven by playwright-core (no
+ * browser downloads), one browser per test file, a fresh context per test, and a
+ * record of everything that should never happen: console errors, uncaught page
+ * errors and Content-Security-Policy violations.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type ServerOptions, type TestServer } from '../server/server.ts';
+
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** How long a single wait for the page may take before the test fails with a clear message. */
+export const ACTION_TIMEOUT_MS = 10_000;
+export const NAVIGATION_TIMEOUT_MS = 15_000;
+
+export function chromiumPath(): string {
+  const executablePath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
+  }
+  return executablePath;
+}
+
+/** A headless Chromium; playwright gives every non-persistent context a fresh profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface CspViolation {
+  violatedDirective: string;
+  effectiveDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+  sample: string;
+  documentURI: string;
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  cspViolations: CspViolation[];
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspViolation[];
+    __reportCspViolation?: (violation: CspViolation) => Promise<void>;
+    __marker?: number;
+  }
+}
+
+/**
+ * Runs in every document before the app: keeps CSP violations on `window` (for
+ * debugging in the page) and reports each to the test at once, so violations on a
+ * page that has since navigated away are not lost.
+ */
+function recordCspViolations() {
+  window.__cspViolations = [];
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const violation = {
+        violatedDirective: event.violatedDirective,
+        effectiveDirective: event.effectiveDirective,
+        blockedURI: event.blockedURI,
+        sourceFile: event.sourceFile,
+        lineNumber: event.lineNumber,
+        sample: event.sample,
+        documentURI: event.documentURI,
+      };
+      window.__cspViolations?.push(violation);
+      void window.__reportCspViolation?.(violation);
+    },
+    true,
+  );
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Everything recorded so far (CSP violations also read back from the current document). */
+  problems(): Promise<PageProblems>;
+  /** Fails the test, listing every problem, unless there were none. */
+  expectNoProblems(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function violationKey(violation: CspViolation): string {
+  return JSON.stringify(violation);
+}
+
+/** A fresh context and page on `baseURL`, recording console errors, page errors and CSP violations. */
+export async function openPage(browser: Browser, baseURL: string): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const cspViolations = new Map<string, CspViolation>();
+
+  await context.exposeFunction('__reportCspViolation', (violation: CspViolation) => {
+    cspViolations.set(violationKey(violation), violation);
+  });
+  await context.addInitScript(recordCspViolations);
+
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    consoleErrors.push(`${message.text()}${url ? ` (at ${url}:${lineNumber})` : ''} [page ${page.url()}]`);
+  });
+  page.on('pageerror', (error) => {
+    pageErrors.push(`${error.name}: ${error.message} [page ${page.url()}]`);
+  });
+
+  async function problems(): Promise<PageProblems> {
+    if (!page.isClosed()) {
+      const inPage = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      for (const violation of inPage) cspViolations.set(violationKey(violation), violation);
+    }
+    return {
+      consoleErrors: [...consoleErrors],
+      pageErrors: [...pageErrors],
+      cspViolations: [...cspViolations.values()],
+    };
+  }
+
+  return {
+    context,
+    page,
+    problems,
+    async expectNoProblems() {
+      expect(await problems(), 'console errors, page errors or CSP violations').toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        cspViolations: [],
+      });
+    },
+    close: () => context.close(),
+  };
+}
+
+/** One Chromium for the whole test file. */
+export function browserForFile(): { readonly browser: Browser } {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('The browser is not running (use it inside a test)');
+      return browser;
+    },
+  };
+}
+
+/** The test server (serving dist/) for the whole test file. */
+export function serverForFile(options: ServerOptions = {}): { readonly server: TestServer; readonly url: string } {
+  let server: TestServer | null = null;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const current = () => {
+    if (!server) throw new Error('The test server is not running (use it inside a test)');
+    return server;
+  };
+  return {
+    get server() {
+      return current();
+    },
+    get url() {
+      return current().url;
+    },
+  };
+}
+
+/** `expect.poll` with the page-wait timeout (vitest's default of 1 s is too short for a cold page). */
+export function poll<T>(fn: () => T | Promise<T>, message?: string) {
+  return expect.poll(fn, { timeout: ACTION_TIMEOUT_MS, interval: 50, message });
+}
+
+/** Waits until nothing on the page is loading: no busy regions, every eager image settled. */
+export async function waitForSettled(page: Page): Promise<void> {
+  await poll(() => page.locator('[aria-busy="true"]').count(), 'loading regions on the page').toBe(0);
+  await poll(
+    () =>
+      page.evaluate(() =>
+        [...document.images].filter((image) => image.loading !== 'lazy').every((image) => image.complete),
+      ),
+    'eager images still loading',
+  ).toBe(true);
+}

@@ -1,0 +1,26 @@
+/**
+ * Builds the app once for the whole e2e run, exactly as `npm run build` does, so the
+ * tests exercise the production bundle. E2E_SKIP_BUILD=1 reuses the existing dist/.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default async function setup(): Promise<void> {
+  const index = path.join(projectRoot, 'dist/index.html');
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    if (!existsSync(index)) throw new Error('E2E_SKIP_BUILD=1 but dist/index.html is missing: run `npm run build`.');
+    return;
+  }
+  const started = Date.now();
+  await build({
+    root: projectRoot,
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+  });
+  console.log(`e2e: production build ready in ${Date.now() - started} ms`);
+}
