@@ -17,7 +17,10 @@ const { storySchema } = await load('src/features/article/api/story.ts');
 const { taxonomySchema } = await load('src/features/site/api/taxonomy.ts');
 
 const jsonPathOf = (segments) =>
-  segments.reduce((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  segments.reduce(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 
 async function readJson(relative) {
   const text = await readFile(path.join(root, relative), 'utf8');
@@ -63,7 +66,8 @@ for (const name of storyFiles) {
   if ('related' in story) report(file, 'related', 'leave related out: the mock API computes it from the sector');
   if (story.slug !== name.replace(/\.json$/, '')) report(file, 'slug', `must equal the file name (${name})`);
   slugs.add(story.slug);
-  if (!editionSlugs.has(story.edition.slug)) report(file, 'edition.slug', `"${story.edition.slug}" is not in ${taxonomyFile}`);
+  if (!editionSlugs.has(story.edition.slug))
+    report(file, 'edition.slug', `"${story.edition.slug}" is not in ${taxonomyFile}`);
   if (story.sector && !sectorSlugs.has(story.sector.slug))
     report(file, 'sector.slug', `"${story.sector.slug}" is not in ${taxonomyFile}`);
   if (story.image && !(await publicFileExists(story.image.src)))
@@ -73,7 +77,8 @@ for (const name of storyFiles) {
     if (!schemas.knownBlockTypes.includes(block?.type)) continue;
     const blockResult = schemas.blockSchema.safeParse(block);
     if (!blockResult.success) {
-      for (const issue of blockResult.error.issues) report(file, jsonPathOf(['body', index, ...issue.path]), issue.message);
+      for (const issue of blockResult.error.issues)
+        report(file, jsonPathOf(['body', index, ...issue.path]), issue.message);
     } else if (block.type === 'image' && !(await publicFileExists(block.src))) {
       report(file, `body[${index}].src`, `${block.src} is not a file under public/`);
     }
