@@ -10,7 +10,8 @@ import { build } from 'vite';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default async function setup(): Promise<void> {
-  const index = path.join(projectRoot, 'dist/index.html');
+  const outDir = path.resolve(projectRoot, process.env.E2E_DIST ?? 'dist');
+  const index = path.join(outDir, 'index.html');
   if (process.env.E2E_SKIP_BUILD === '1') {
     if (!existsSync(index)) throw new Error('E2E_SKIP_BUILD=1 but dist/index.html is missing: run `npm run build`.');
     return;
@@ -21,6 +22,7 @@ export default async function setup(): Promise<void> {
     configFile: path.join(projectRoot, 'vite.config.ts'),
     mode: 'production',
     logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
   });
   console.log(`e2e: production build ready in ${Date.now() - started} ms`);
 }

@@ -21,7 +21,8 @@ import { runnerImport } from 'vite';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_ROOT = path.join(PROJECT_ROOT, 'dist');
+/** E2E_DIST lets parallel e2e runs build into and serve separate folders. */
+export const DEFAULT_ROOT = path.resolve(PROJECT_ROOT, process.env.E2E_DIST ?? 'dist');
 
 /**
  * One injected fault for `/api/*` requests. `match` is a substring of the request's
