@@ -2,9 +2,14 @@
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // `npm run preview` serves the build under the same strict CSP as production.
+  preview: {
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
