@@ -5,6 +5,7 @@ import { feedInfiniteQuery, feedQuery } from '../features/feeds/api/feed';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { Layout } from '../features/site/Layout';
+import { ShellFallback } from '../components/ShellFallback';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
 
 /**
@@ -25,6 +26,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/',
       Component: Layout,
+      HydrateFallback: ShellFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
         {
