@@ -61,6 +61,9 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     if ('apiBaseUrl' in record) overrides.apiBaseUrl = normaliseBaseUrl(record.apiBaseUrl);
     if (typeof record.houseTimeZone === 'string') overrides.houseTimeZone = record.houseTimeZone;
     if (typeof record.houseTimeZoneLabel === 'string') overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
+    if (typeof record.requestTimeoutMs === 'number' && record.requestTimeoutMs > 0) {
+      overrides.requestTimeoutMs = record.requestTimeoutMs;
+    }
     setConfig(overrides);
   } catch {
     // Offline or no override: the build-time configuration stands.

@@ -60,6 +60,8 @@ export interface ServerOptions {
   root?: string;
   /** Serve the content API under /api and point the app at it through /config.json. */
   api?: boolean;
+  /** More settings for the app's /config.json in api mode, e.g. `{ requestTimeoutMs: 1000 }`. */
+  appConfig?: Record<string, unknown>;
 }
 
 export interface TestServer {
@@ -429,7 +431,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
     if (pathname === '/config.json' && apiEnabled) {
       // An absolute URL: src/lib/api/client.ts builds `new URL(base + path)` without a base.
-      return sendJson(res, 200, { apiBaseUrl: `${requestOrigin(req)}/api` }, req.method === 'HEAD');
+      const appConfig = { ...options.appConfig, apiBaseUrl: `${requestOrigin(req)}/api` };
+      return sendJson(res, 200, appConfig, req.method === 'HEAD');
     }
 
     const isAsset = pathname.startsWith('/assets/');

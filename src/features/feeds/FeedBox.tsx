@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { BoxErrorBoundary } from '../../components/BoxErrorBoundary';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import type { StoryCard } from '../../lib/api/schemas';
@@ -45,7 +46,7 @@ export function FeedBox({ title, params, what, skeletonRows, more, children }: F
   } else if (query.data.items.length === 0) {
     content = <p className="py-2 text-sm text-slate-600 dark:text-slate-300">No stories here yet.</p>;
   } else {
-    content = children(query.data.items);
+    content = <BoxErrorBoundary what={what}>{children(query.data.items)}</BoxErrorBoundary>;
   }
 
   return (
