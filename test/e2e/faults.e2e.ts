@@ -367,13 +367,19 @@ describe('api mode, every route', () => {
     '/search?q=WhatsApp',
     '/no-such-page',
   ];
-  test('no console error, page error or CSP violation on any route', async () => {
+  test('no console error, page error, CSP violation or third-party request on any route', async () => {
     const { page, expectNoProblems } = await open();
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.origin !== new URL(http.url).origin) elsewhere.push(request.url());
+    });
     for (const route of routes) {
       await page.goto(route);
       await poll(() => page.locator('h1').count(), `the h1 on ${route}`).toBe(1);
       await waitForSettled(page);
     }
+    expect(elsewhere, 'requests to other origins').toEqual([]);
     await expectNoProblems();
   });
 });
