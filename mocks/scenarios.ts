@@ -54,6 +54,8 @@ export const MALFORMED_STORY_HEADLINE = 'A story that breaks the contract (malfo
 export interface ScenarioOptions {
   /** `slow`: the delay before every response. Defaults to SLOW_DELAY_MS. */
   delayMs?: number;
+  /** `slow`: wait for this instead of a fixed time (lets a test hold responses, then release them). */
+  until?: Promise<unknown>;
   /** `flaky`: every n-th request fails. Defaults to 3. */
   failEvery?: number;
   /** `errors`: which endpoint answers 500. Defaults to trending. */
@@ -85,10 +87,10 @@ export function endpointOf(request: Request): Exclude<ErrorEndpoint, 'all'> | nu
 
 const isApiRequest = ({ request }: { request: Request }) => endpointOf(request) !== null;
 
-function slowHandlers(delayMs: number): RequestHandler[] {
+function slowHandlers(delayMs: number, until?: Promise<unknown>): RequestHandler[] {
   return [
     http.all(isApiRequest, async () => {
-      await delay(delayMs);
+      await (until ?? delay(delayMs));
       // Nothing returned: the request goes on to the next handler, the real one.
     }),
   ];
@@ -199,7 +201,7 @@ export function scenarioHandlers(
     case 'default':
       return createApiHandlers(db);
     case 'slow':
-      return [...slowHandlers(options.delayMs ?? SLOW_DELAY_MS), ...createApiHandlers(db)];
+      return [...slowHandlers(options.delayMs ?? SLOW_DELAY_MS, options.until), ...createApiHandlers(db)];
     case 'flaky':
       return [...flakyHandlers(Math.max(1, options.failEvery ?? 3)), ...createApiHandlers(db)];
     case 'errors':

@@ -2,8 +2,9 @@
  * Every mock API scenario (mocks/scenarios.ts) walked across the main views: home,
  * an article, a feed page and search. Each must render something sensible.
  */
-import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../mocks/fixtures';
 import {
   endpointOf,
@@ -17,9 +18,15 @@ import {
   SCENARIO_STORAGE_KEY,
   SLOW_DELAY_MS,
 } from '../mocks/scenarios';
+import { ScenarioPanel } from '../src/features/devtools/ScenarioPanel';
+import { getScenario, setScenario } from '../src/lib/api/mockTransport';
+import { setConfig } from '../src/lib/config';
 import { server } from './mswServer';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
 import { useScenario } from './useScenario';
+
+// The machine running the tests may be busy: give each wait room.
+configure({ asyncUtilTimeout: 5000 });
 
 const SEARCH_TERM = 'Roskomnadzor';
 const ROUTES = {
@@ -79,36 +86,29 @@ describe('scenario: default', () => {
 });
 
 describe('scenario: slow', () => {
-  beforeAll(async () => {
-    // The route modules load at once, so the short test delay is what the reader waits for.
-    await Promise.all([
-      import('../src/features/home/HomePage'),
-      import('../src/features/article/ArticlePage'),
-      import('../src/features/feeds/FeedPage'),
-      import('../src/features/search/SearchPage'),
-    ]);
-  });
-
   it('shows loading states first, then the content, on every view', async () => {
-    useScenario('slow', { delayMs: 300 });
-    const home = renderApp(ROUTES.home);
-    expect(await screen.findByText('Loading the lead story')).toBeInTheDocument();
-    await expectHomeContent();
-    home.unmount();
-
-    const article = renderApp(ROUTES.article);
-    expect(await screen.findByText('Loading the story')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 1, name: reference.headline })).toBeInTheDocument();
-    article.unmount();
-
-    const feed = renderApp(ROUTES.feed);
-    expect(await screen.findByText('Loading the latest news')).toBeInTheDocument();
-    await expectFeedContent();
-    feed.unmount();
-
-    renderApp(ROUTES.search);
-    expect(await screen.findByText('Searching')).toBeInTheDocument();
-    await expectSearchContent();
+    // Responses are held until the loading state has been seen, then released.
+    const views: [string, string, () => Promise<void>][] = [
+      [ROUTES.home, 'Loading the lead story', () => expectHomeContent()],
+      [
+        ROUTES.article,
+        'Loading the story',
+        async () => void (await screen.findByRole('heading', { level: 1, name: reference.headline })),
+      ],
+      [ROUTES.feed, 'Loading the latest news', expectFeedContent],
+      [ROUTES.search, 'Searching', expectSearchContent],
+    ];
+    for (const [path, loading, expectContent] of views) {
+      let release!: () => void;
+      server.resetHandlers();
+      server.use(...scenarioHandlers('slow', { until: new Promise<void>((resolve) => (release = resolve)) }));
+      const view = renderApp(path);
+      expect(await screen.findByText(loading)).toBeInTheDocument();
+      release();
+      await expectContent();
+      expect(screen.queryByText(loading)).not.toBeInTheDocument();
+      view.unmount();
+    }
   });
 
   it('waits about two seconds by default', async () => {
@@ -323,5 +323,35 @@ describe('choosing a scenario in the browser', () => {
     expect(of('https://x.test/api/taxonomy')).toBe('taxonomy');
     expect(of('https://x.test/api/newsletter', 'POST')).toBe('newsletter');
     expect(of('https://x.test/assets/app.js')).toBeNull();
+  });
+});
+
+describe('the dev scenario panel', () => {
+  afterEach(() => setScenario('default'));
+
+  it('switches the in-process mock API and refetches what is on screen at once', async () => {
+    setConfig({ apiBaseUrl: null }); // mock mode: the app's own transport, no msw server
+    const { queryClient, user } = renderApp(ROUTES.feed);
+    await expectFeedContent();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ScenarioPanel />
+      </QueryClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Mock API: default' }));
+    await user.click(screen.getByRole('radio', { name: /^empty/ }));
+    const main = screen.getByRole('main');
+    expect(await within(main).findByText('No stories here yet.')).toBeInTheDocument();
+    expect(getScenario()).toEqual({ name: 'empty', endpoint: 'trending' });
+    expect(JSON.parse(sessionStorage.getItem(SCENARIO_STORAGE_KEY)!)).toEqual(getScenario());
+
+    await user.selectOptions(screen.getByLabelText('Endpoint that fails (errors)'), 'latest');
+    expect(screen.getByRole('button', { name: 'Mock API: errors (latest)' })).toBeInTheDocument();
+    const alert = await within(main).findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('Could not load the latest news');
+
+    await user.click(screen.getByRole('radio', { name: /^default/ }));
+    await expectFeedContent();
+    expect(statuses).toEqual([]); // nothing went through the msw test server
   });
 });

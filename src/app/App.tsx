@@ -1,14 +1,22 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createRoutes } from './routes';
+
+/** Query devtools and the mock scenario panel: development builds only, never in production. */
+const DevTools = import.meta.env.DEV ? lazy(() => import('../features/devtools/DevTools')) : null;
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      {DevTools && (
+        <Suspense fallback={null}>
+          <DevTools />
+        </Suspense>
+      )}
     </QueryClientProvider>
   );
 }
