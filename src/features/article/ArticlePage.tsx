@@ -7,6 +7,7 @@ import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { storyQuery, type Story } from './api/story';
+import { ArticleTools } from './ArticleTools';
 import { BlockRenderer } from './BlockRenderer';
 
 export const SYNDICATED_NOTE =
@@ -53,6 +54,7 @@ function ArticleBody({ story }: { story: Story }) {
             </span>
           </p>
           {story.byline && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">By {story.byline}</p>}
+          <ArticleTools story={story} />
         </header>
 
         {story.image && (
@@ -67,7 +69,7 @@ function ArticleBody({ story }: { story: Story }) {
           />
         )}
 
-        <div className="mt-6">
+        <div className="article-text mt-6">
           <BlockRenderer blocks={story.body} />
         </div>
 

@@ -4,6 +4,8 @@ import { getConfig } from '../../lib/config';
 import { formatLongDate } from '../../lib/time';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { FeedbackForm, NewsletterForm } from '../forms';
+import { ThemeMenu } from '../preferences';
+import { KeyboardShortcuts } from '../shortcuts';
 import { Footer } from './Footer';
 import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
@@ -180,10 +182,14 @@ export function Layout() {
               )}
             </div>
           </div>
-          <div className="mx-auto max-w-7xl px-4 py-4">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-4">
             <Link to="/" className="font-serif text-3xl font-bold text-brand-800 hover:underline dark:text-sky-300">
               {SITE_NAME}
             </Link>
+            <div className="flex items-center gap-2">
+              <KeyboardShortcuts />
+              <ThemeMenu />
+            </div>
           </div>
           <nav aria-label="Primary" className="bg-brand-800 dark:bg-slate-900">
             <ul className="mx-auto flex max-w-7xl flex-wrap px-2">

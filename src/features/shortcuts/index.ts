@@ -1,0 +1,3 @@
+/** Keyboard shortcuts and their help dialog (`?`). */
+export { KeyboardShortcuts } from './KeyboardShortcuts';
+export { SHORTCUTS, SAVE_EVENT, type SaveStoryDetail } from './shortcuts';
