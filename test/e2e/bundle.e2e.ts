@@ -1,0 +1,62 @@
+/**
+ * The production build (made by globalSetup into $E2E_DIST or dist/) carries no
+ * development tools: no TanStack Query Devtools and no mock scenario panel. The
+ * scenarios themselves do ship, in the mock-API chunk, for `?scenario=` on mock builds.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
+
+/** Strings that survive minification in the devtools packages and in our panel. */
+const DEVTOOLS_MARKERS = [
+  'ReactQueryDevtools',
+  'TanstackQueryDevtools',
+  'tanstack query devtools', // aria labels in @tanstack/query-devtools (compared lower-case)
+  'tsqd-', // the devtools' CSS class prefix
+  'queryFlavor',
+];
+const PANEL_MARKERS = ['dev-scenario-panel', 'Mock API scenario', 'Endpoint that fails'];
+
+async function builtScripts(): Promise<{ name: string; text: string }[]> {
+  const assets = path.join(DEFAULT_ROOT, 'assets');
+  const names = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(assets, name), 'utf8') })));
+}
+
+function findMarkers(scripts: { name: string; text: string }[], markers: string[]): string[] {
+  return scripts.flatMap(({ name, text }) =>
+    markers.filter((marker) => text.toLowerCase().includes(marker.toLowerCase())).map((m) => `${name}: ${m}`),
+  );
+}
+
+describe('production bundle', () => {
+  it('markers are real: the sources and the devtools package contain them', async () => {
+    const panel = await readFile(path.join(PROJECT_ROOT, 'src/features/devtools/ScenarioPanel.tsx'), 'utf8');
+    for (const marker of PANEL_MARKERS) expect(panel).toContain(marker);
+    const devtoolsBuild = path.join(PROJECT_ROOT, 'node_modules/@tanstack/query-devtools/build');
+    const files = (await readdir(devtoolsBuild)).filter((name) => /^Devtools-.*\.js$/.test(name));
+    const texts = await Promise.all(files.map((name) => readFile(path.join(devtoolsBuild, name), 'utf8')));
+    expect(
+      findMarkers([{ name: 'query-devtools', text: texts.join('\n') }], ['tanstack query devtools', 'tsqd-']),
+    ).toHaveLength(2);
+  });
+
+  it('is a production build (React production JSX runtime, no source file paths)', async () => {
+    const scripts = await builtScripts();
+    // A `vite build` run with NODE_ENV=test (as under Vitest) makes a development-flavoured
+    // bundle: import.meta.env.DEV is true, so the dev tools would be in it.
+    expect(findMarkers(scripts, ['jsxDEV', PROJECT_ROOT]), 'build with NODE_ENV=production').toEqual([]);
+  });
+
+  it('has no TanStack Query Devtools and no scenario panel in any script', async () => {
+    const scripts = await builtScripts();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(findMarkers(scripts, [...DEVTOOLS_MARKERS, ...PANEL_MARKERS])).toEqual([]);
+  });
+
+  it('still ships the mock scenarios for mock-mode builds', async () => {
+    const scripts = await builtScripts();
+    expect(findMarkers(scripts, ['malformed-feed-item'])).toHaveLength(1);
+  });
+});
