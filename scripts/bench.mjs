@@ -1,0 +1,409 @@
+#!/usr/bin/env node
+/**
+ * The performance benchmark (`npm run bench`, issue 5).
+ *
+ * 1. Builds the app the production way, pointed at a same-origin API
+ *    (`VITE_API_BASE_URL=/api`), into `dist-bench/`.
+ * 2. Writes the "floor" beside it: the reference article as one plain static HTML
+ *    page (`/bench-floor.html`) from the mock story JSON, with the app's own CSS file
+ *    and no JavaScript at all.
+ * 3. Serves both with the project's test server (test/server/server.ts: the same CSP,
+ *    cache headers and compression as production hosting; the API from the fixtures
+ *    over real HTTP).
+ * 4. Runs Lighthouse (default mobile settings, simulated throttling) on the home page,
+ *    the reference article and the floor, several runs each, and prints the medians,
+ *    the app/floor ratios and every built chunk's gzip and brotli size. The same
+ *    figures go to `bench/results.json`.
+ *
+ * Options: `--runs N` (default 3), `--skip-build` (reuse dist-bench/).
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.join(ROOT, 'dist-bench');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
+const FLOOR_FILE = 'bench-floor.html';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const TARGETS = {
+  score: 0.99,
+  lcpRatio: 1.5,
+  fcpRatio: 1.15,
+  tbtMs: 50,
+  cls: 0.01,
+  articleJsGzipKB: 110,
+};
+
+function parseArgs(argv) {
+  const args = { runs: 3, skipBuild: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 3);
+    else if (argv[i] === '--skip-build') args.skipBuild = true;
+  }
+  return args;
+}
+
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const brotliSize = (buffer) =>
+  brotliCompressSync(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+async function buildApp() {
+  const started = Date.now();
+  // Vite reads VITE_* from the environment: the production build pointed at an API.
+  process.env.VITE_API_BASE_URL = '/api';
+  const { build } = await import('vite');
+  await build({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR, emptyOutDir: true },
+  });
+  console.log(`bench: built dist-bench/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The app's CSS file(s), as linked from the built index.html. */
+async function builtStylesheets() {
+  const html = await readFile(path.join(OUT_DIR, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)]
+    .map((match) => /href="([^"]+)"/.exec(match[0])?.[1])
+    .filter(Boolean);
+}
+
+const HOUSE_TIME = new Intl.DateTimeFormat('en-IN', {
+  timeZone: 'Asia/Kolkata',
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** The reference article as plain HTML: the same markup and classes the app renders, no script. */
+async function writeFloorPage() {
+  const story = JSON.parse(await readFile(path.join(ROOT, 'mocks', 'stories', `${REFERENCE_SLUG}.json`), 'utf8'));
+  const stylesheets = await builtStylesheets();
+  if (stylesheets.length === 0) throw new Error('dist-bench/index.html links no stylesheet');
+  const time = (iso) =>
+    `<time datetime="${escapeHtml(iso)}">${escapeHtml(HOUSE_TIME.format(new Date(iso)))} IST</time>`;
+  const blocks = story.body
+    .map((block) => {
+      if (block.type === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+      if (block.type === 'heading') return `<h2>${escapeHtml(block.text)}</h2>`;
+      if (block.type === 'quote') return `<blockquote><p>${escapeHtml(block.text)}</p></blockquote>`;
+      return '';
+    })
+    .join('\n          ');
+  const image = story.image
+    ? `<img src="${escapeHtml(story.image.src)}" alt="${escapeHtml(story.image.alt)}" width="${story.image.width}" height="${story.image.height}" fetchpriority="high" decoding="async" class="mt-6 h-auto w-full rounded bg-slate-100 dark:bg-slate-800">`
+    : '';
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${escapeHtml(story.headline)} | Devdiscourse</title>
+    <meta name="description" content="${escapeHtml(story.summary)}">
+    <meta name="color-scheme" content="light dark">
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+    ${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n    ')}
+  </head>
+  <body>
+    <div class="flex min-h-screen flex-col">
+      <header class="bg-white dark:bg-slate-950">
+        <div class="bg-brand-900 text-white dark:bg-slate-900">
+          <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm">Devdiscourse</div>
+        </div>
+        <div class="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+          <a href="/" class="font-serif text-3xl font-bold text-brand-800 hover:underline dark:text-sky-300">Devdiscourse</a>
+        </div>
+        <nav aria-label="Primary" class="bg-brand-800 dark:bg-slate-900">
+          <ul class="mx-auto flex max-w-7xl flex-wrap px-2">
+            <li><a class="block px-3 py-2 text-sm font-semibold text-white" href="/">Home</a></li>
+            <li><a class="block px-3 py-2 text-sm font-semibold text-white" href="/latest">Latest</a></li>
+          </ul>
+        </nav>
+      </header>
+      <div class="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4">
+        <main id="main" class="min-w-0 flex-1 py-6">
+          <article aria-labelledby="article-headline">
+            <header>
+              <p class="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">${
+                story.sector ? `${escapeHtml(story.sector.name)} · ` : ''
+              }${escapeHtml(story.edition.name)}</p>
+              <h1 id="article-headline" class="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl">${escapeHtml(story.headline)}</h1>
+              <p class="mt-3 text-lg text-slate-700 dark:text-slate-300">${escapeHtml(story.summary)}</p>
+              <p class="mt-4 text-sm text-slate-600 dark:text-slate-300">${
+                story.source
+                  ? `<span class="font-semibold text-slate-800 dark:text-slate-100">${escapeHtml(story.source)}</span> | `
+                  : ''
+              }Updated: ${time(story.updatedAt)} | Created: ${time(story.publishedAt)}</p>
+            </header>
+            ${image}
+            <div class="article-text mt-6">
+          ${blocks}
+            </div>
+          </article>
+        </main>
+      </div>
+    </div>
+  </body>
+</html>
+`;
+  await writeFile(path.join(OUT_DIR, FLOOR_FILE), html);
+}
+
+/** Every built JS and CSS file with its raw, gzip and brotli size. */
+async function chunkSizes() {
+  const dir = path.join(OUT_DIR, 'assets');
+  const files = (await readdir(dir)).filter((name) => /\.(js|css)$/.test(name)).sort();
+  const rows = [];
+  for (const name of files) {
+    const buffer = await readFile(path.join(dir, name));
+    rows.push({ file: `assets/${name}`, bytes: buffer.length, gzip: gzipSize(buffer), brotli: brotliSize(buffer) });
+  }
+  return rows.sort((a, b) => b.gzip - a.gzip);
+}
+
+function summariseRun(lhr, chunks) {
+  const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+  const requests = lhr.audits['network-requests']?.details?.items ?? [];
+  // First load: what the page itself fetched (not a service worker's precache).
+  const pageRequests = requests.filter((r) => !r.sessionTargetType || r.sessionTargetType === 'page');
+  const sum = (type) =>
+    pageRequests.filter((r) => r.resourceType === type).reduce((total, r) => total + (r.transferSize ?? 0), 0);
+  const gzipOf = (type) =>
+    pageRequests
+      .filter((r) => r.resourceType === type)
+      .reduce((total, r) => {
+        const chunk = chunks.find((c) => new URL(r.url).pathname === `/${c.file}`);
+        return total + (chunk ? chunk.gzip : (r.transferSize ?? 0));
+      }, 0);
+  const score = (id) => lhr.categories[id]?.score ?? null;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    fcp: audit('first-contentful-paint'),
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    speedIndex: audit('speed-index'),
+    jsTransferred: sum('Script'),
+    cssTransferred: sum('Stylesheet'),
+    jsGzip: gzipOf('Script'),
+    scripts: pageRequests.filter((r) => r.resourceType === 'Script').map((r) => new URL(r.url).pathname),
+    failedAudits: Object.values(lhr.categories)
+      .filter((category) => category.id !== 'performance')
+      .flatMap((category) => category.auditRefs)
+      .map((ref) => lhr.audits[ref.id])
+      .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id),
+    runtimeError: lhr.runtimeError?.message ?? null,
+  };
+}
+
+const METRICS = [
+  'performance',
+  'accessibility',
+  'bestPractices',
+  'seo',
+  'fcp',
+  'lcp',
+  'tbt',
+  'cls',
+  'speedIndex',
+  'jsTransferred',
+  'cssTransferred',
+  'jsGzip',
+];
+
+function medianOf(runs) {
+  const result = {};
+  for (const metric of METRICS) result[metric] = median(runs.map((run) => run[metric]));
+  return result;
+}
+
+const kb = (bytes) => (bytes === null ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
+const ms = (value) => (value === null ? '–' : `${Math.round(value)} ms`);
+const fixed = (digits) => (value) => (value === null ? '–' : value.toFixed(digits));
+
+function printTable(pages, ratios, chunks) {
+  const rows = [
+    ['performance', 'performance', fixed(2)],
+    ['accessibility', 'accessibility', fixed(2)],
+    ['best practices', 'bestPractices', fixed(2)],
+    ['SEO', 'seo', fixed(2)],
+    ['FCP', 'fcp', ms],
+    ['LCP', 'lcp', ms],
+    ['TBT', 'tbt', ms],
+    ['CLS', 'cls', fixed(3)],
+    ['Speed Index', 'speedIndex', ms],
+    ['JS transferred', 'jsTransferred', kb],
+    ['CSS transferred', 'cssTransferred', kb],
+    ['JS (gzip -9)', 'jsGzip', kb],
+  ];
+  const names = Object.keys(pages);
+  const header = ['median', ...names];
+  const body = rows.map(([label, key, format]) => [label, ...names.map((name) => format(pages[name].median[key]))]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i].length)));
+  const line = (row) =>
+    `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  console.log('');
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of body) console.log(line(row));
+  console.log('');
+  console.log(
+    `article/floor: LCP ${fixed(2)(ratios.lcp)}x (target ≤ ${TARGETS.lcpRatio}x), FCP ${fixed(2)(ratios.fcp)}x (target ≤ ${TARGETS.fcpRatio}x)`,
+  );
+  console.log(`home/floor:    LCP ${fixed(2)(ratios.homeLcp)}x, FCP ${fixed(2)(ratios.homeFcp)}x`);
+  console.log('');
+  const fileWidth = Math.max(...chunks.map((c) => c.file.length), 5);
+  console.log(`${'chunk'.padEnd(fileWidth)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
+  for (const c of chunks)
+    console.log(
+      `${c.file.padEnd(fileWidth)}  ${kb(c.bytes).padStart(9)}  ${kb(c.gzip).padStart(9)}  ${kb(c.brotli).padStart(9)}`,
+    );
+}
+
+function checkTargets(pages, ratios) {
+  const failures = [];
+  for (const name of ['home', 'article']) {
+    const m = pages[name].median;
+    if (m.performance < TARGETS.score) failures.push(`${name} performance ${m.performance} < ${TARGETS.score}`);
+    for (const key of ['accessibility', 'bestPractices', 'seo'])
+      if (m[key] < 1) failures.push(`${name} ${key} ${m[key]} < 1`);
+    if (m.tbt > TARGETS.tbtMs) failures.push(`${name} TBT ${Math.round(m.tbt)} ms > ${TARGETS.tbtMs} ms`);
+    if (m.cls > TARGETS.cls) failures.push(`${name} CLS ${m.cls.toFixed(3)} > ${TARGETS.cls}`);
+  }
+  if (ratios.lcp > TARGETS.lcpRatio)
+    failures.push(`article LCP ${ratios.lcp.toFixed(2)}x floor > ${TARGETS.lcpRatio}x`);
+  if (ratios.fcp > TARGETS.fcpRatio)
+    failures.push(`article FCP ${ratios.fcp.toFixed(2)}x floor > ${TARGETS.fcpRatio}x`);
+  const jsKB = pages.article.median.jsGzip / 1024;
+  if (jsKB > TARGETS.articleJsGzipKB)
+    failures.push(`article first-load JS ${jsKB.toFixed(1)} KB gzip > ${TARGETS.articleJsGzipKB} KB`);
+  return failures;
+}
+
+async function main() {
+  const started = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const chromePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    throw new Error(`Chromium not found at ${chromePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+
+  if (!args.skipBuild || !existsSync(path.join(OUT_DIR, 'index.html'))) await buildApp();
+  await writeFloorPage();
+  const chunks = await chunkSizes();
+
+  const { startServer } = await import('../test/server/server.ts');
+  const server = await startServer({ root: OUT_DIR, api: true });
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'));
+  const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS, userDataDir, logLevel: 'silent' });
+
+  const targets = {
+    home: `${server.url}/`,
+    article: `${server.url}/article/${REFERENCE_SLUG}`,
+    floor: `${server.url}/${FLOOR_FILE}`,
+  };
+  const pages = {};
+  try {
+    for (const [name, url] of Object.entries(targets)) pages[name] = { url, runs: [] };
+    // Interleave the pages so machine noise spreads over all of them alike.
+    for (let run = 1; run <= args.runs; run++) {
+      for (const [name, url] of Object.entries(targets)) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const summary = summariseRun(result.lhr, chunks);
+        if (summary.runtimeError) throw new Error(`Lighthouse on ${url}: ${summary.runtimeError}`);
+        pages[name].runs.push(summary);
+        console.log(
+          `bench: ${name} run ${run}/${args.runs}: perf ${summary.performance} FCP ${ms(summary.fcp)} LCP ${ms(summary.lcp)} TBT ${ms(summary.tbt)} CLS ${fixed(3)(summary.cls)}${summary.failedAudits.length ? ` failing: ${summary.failedAudits.join(', ')}` : ''}`,
+        );
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  }
+
+  for (const page of Object.values(pages)) page.median = medianOf(page.runs);
+  const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
+  const ratios = {
+    lcp: ratio(pages.article.median.lcp, pages.floor.median.lcp),
+    fcp: ratio(pages.article.median.fcp, pages.floor.median.fcp),
+    homeLcp: ratio(pages.home.median.lcp, pages.floor.median.lcp),
+    homeFcp: ratio(pages.home.median.fcp, pages.floor.median.fcp),
+  };
+  printTable(pages, ratios, chunks);
+  const failures = checkTargets(pages, ratios);
+  console.log('');
+  if (failures.length === 0) console.log('bench: every target met');
+  else console.log(`bench: targets missed:\n  - ${failures.join('\n  - ')}`);
+
+  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  await writeFile(
+    RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } }).catch(() => null))?.default
+          ?.version,
+        runsPerPage: args.runs,
+        targets: TARGETS,
+        pages,
+        ratios,
+        chunks,
+        failures,
+        seconds: Math.round((Date.now() - started) / 1000),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`bench: wrote bench/results.json (${Math.round((Date.now() - started) / 1000)} s in all)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
