@@ -61,6 +61,7 @@ describe('layout landmarks', () => {
       ['Trending', '/trending'],
       ['Opinion', '/opinion'],
       ['DevShots', '/devshots'],
+      ['Saved', '/saved'],
     ]);
     await user.click(within(nav).getByRole('link', { name: 'Trending' }));
     await waitFor(() =>

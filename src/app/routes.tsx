@@ -80,6 +80,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('../features/feeds/FeedPage').then((m) => ({ Component: m.EditionPage })),
             },
             {
+              path: 'saved',
+              lazy: () => import('../features/reading-list/SavedPage').then((m) => ({ Component: m.SavedPage })),
+            },
+            {
               path: 'search',
               lazy: () => import('../features/search/SearchPage').then((m) => ({ Component: m.SearchPage })),
             },

@@ -6,6 +6,8 @@ import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
+import { isOfflineFailure, NotAvailableOffline } from '../offline';
+import { SaveButton, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
 import { ArticleTools } from './ArticleTools';
 import { BlockRenderer } from './BlockRenderer';
@@ -54,6 +56,9 @@ function ArticleBody({ story }: { story: Story }) {
             </span>
           </p>
           {story.byline && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">By {story.byline}</p>}
+          <div className="mt-3">
+            <SaveButton story={story} size="large" />
+          </div>
           <ArticleTools story={story} />
         </header>
 
@@ -155,20 +160,29 @@ function StoryNotFound() {
 export function ArticlePage() {
   const { slug = '' } = useParams();
   const query = useQuery(storyQuery(slug));
+  // The reading-list copy stands in when the network cannot answer (offline).
+  const savedCopy = useSavedStory(slug);
+  const story = query.data ?? savedCopy?.story;
   const notFound = query.isError && isApiError(query.error) && query.error.kind === 'not_found';
+  const offlineMiss =
+    (query.isError && isOfflineFailure(query.error)) || (query.isPending && query.fetchStatus === 'paused');
 
-  const title = query.data
-    ? query.data.headline
-    : notFound
-      ? 'Story not found'
-      : query.isError
-        ? describeError(query.error, 'this story').title
-        : null;
-  useDocumentMeta(title, query.data?.summary);
+  const title = story
+    ? story.headline
+    : offlineMiss
+      ? 'Not available offline'
+      : notFound
+        ? 'Story not found'
+        : query.isError
+          ? describeError(query.error, 'this story').title
+          : null;
+  useDocumentMeta(title, story?.summary);
 
   let main;
+  if (story) main = <ArticleBody story={story} />;
+  else if (offlineMiss) main = <NotAvailableOffline />;
   // A manual retry after an error shows the skeleton again, so the reader sees it working.
-  if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;
+  else if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;
   else if (notFound) main = <StoryNotFound />;
   else if (query.isError)
     main = (
@@ -180,7 +194,7 @@ export function ArticlePage() {
         showHomeLink
       />
     );
-  else main = <ArticleBody story={query.data} />;
+  else main = <ArticleSkeleton />;
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">

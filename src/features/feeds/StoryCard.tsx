@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { use, type ReactNode } from 'react';
 import type { StoryCard as StoryCardData } from '../../lib/api/schemas';
 import { THUMBNAIL_CLASS } from './feedUtils';
 import { StoryLink } from './StoryLink';
+import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime } from './StoryMeta';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
@@ -25,7 +26,9 @@ const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
   compact: 'text-base leading-snug font-semibold',
 };
 
-export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions }: StoryCardProps) {
+export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions: ownActions }: StoryCardProps) {
+  const renderActions = use(StoryCardActions);
+  const actions = ownActions ?? renderActions?.(story);
   const Heading = `h${headingLevel}` as const;
   const isLead = variant === 'lead';
   const showImage = story.image !== null && variant !== 'compact';

@@ -1,5 +1,6 @@
 /** The feeds feature's public pieces, for other features to use. */
 export { StoryCard, type StoryCardProps, type StoryCardVariant } from './StoryCard';
+export { StoryCardActions } from './storyCardActions';
 export { StoryLink } from './StoryLink';
 export { storyPath } from './feedUtils';
 export { StoryList, StoryListSkeleton, StoryCardSkeleton } from './StoryList';

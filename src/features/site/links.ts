@@ -5,6 +5,7 @@ export const primaryLinks = [
   { to: '/trending', label: 'Trending', end: false },
   { to: '/opinion', label: 'Opinion', end: false },
   { to: '/devshots', label: 'DevShots', end: false },
+  { to: '/saved', label: 'Saved', end: false },
 ] as const;
 
 export const socialLinks = [
