@@ -7,6 +7,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../mocks/fixtures';
 import {
+  currentScenario,
   endpointOf,
   LONG_STORY_PARAGRAPHS,
   longHeadline,
@@ -14,6 +15,7 @@ import {
   MALFORMED_STORY_HEADLINE,
   MALFORMED_STORY_SLUG,
   resolveScenario,
+  scenarioCacheKey,
   scenarioHandlers,
   SCENARIO_STORAGE_KEY,
   SLOW_DELAY_MS,
@@ -313,6 +315,18 @@ describe('choosing a scenario in the browser', () => {
     expect(resolveScenario('?scenario=nope', fake)).toEqual({ name: 'errors', endpoint: 'story' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown scenario "nope"'));
     expect(resolveScenario('?scenario=slow', fake)).toEqual({ name: 'slow', endpoint: 'trending' });
+  });
+
+  it('gives each scenario its own cache key, read from the URL or sessionStorage', () => {
+    expect(scenarioCacheKey({ name: 'default', endpoint: 'trending' })).toBe('mock:default');
+    expect(scenarioCacheKey({ name: 'errors', endpoint: 'story' })).toBe('mock:errors:story');
+    sessionStorage.setItem(SCENARIO_STORAGE_KEY, JSON.stringify({ name: 'long', endpoint: 'trending' }));
+    try {
+      expect(currentScenario()).toEqual({ name: 'long', endpoint: 'trending' });
+      expect(scenarioCacheKey()).toBe('mock:long');
+    } finally {
+      sessionStorage.removeItem(SCENARIO_STORAGE_KEY);
+    }
   });
 
   it('names the endpoint of each API request', () => {

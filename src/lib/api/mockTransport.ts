@@ -1,6 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import {
-  resolveScenario,
+  currentScenario,
   scenarioHandlers,
   storeScenario,
   type ActiveScenario,
@@ -20,7 +20,7 @@ function browserStorage(): Storage | null {
   }
 }
 
-let active: ActiveScenario = resolveScenario(typeof location === 'undefined' ? '' : location.search, browserStorage());
+let active: ActiveScenario = currentScenario();
 let activeHandlers: RequestHandler[] = handlersFor(active);
 const listeners = new Set<(scenario: ActiveScenario) => void>();
 
