@@ -42,7 +42,13 @@ export function KeyboardShortcuts() {
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', ''); // no <dialog> support (old browsers, jsdom)
   }, []);
-  const close = () => dialogRef.current?.close();
+  const close = useCallback(() => {
+    const dialog = dialogRef.current;
+    if (!dialog?.open) return;
+    if (typeof dialog.close === 'function') return dialog.close();
+    dialog.removeAttribute('open');
+    dialog.dispatchEvent(new Event('close'));
+  }, []);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -109,6 +115,10 @@ export function KeyboardShortcuts() {
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
+        onKeyDown={(event) => {
+          // Native modal dialogs close on Escape themselves; this covers the fallback.
+          if (event.key === 'Escape' && typeof dialogRef.current?.showModal !== 'function') close();
+        }}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
       >
         <div className="p-5">
