@@ -128,7 +128,10 @@ async function auditAllRoutes(theme: 'light' | 'dark'): Promise<ViolationSummary
         );
         if (violations.length > 0) found[`${route.path} at ${viewport.width}px`] = violations;
         if (route.screenshot) {
-          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.evaluate(() => {
+            (document.activeElement as HTMLElement | null)?.blur(); // no focus ring in the picture
+            window.scrollTo(0, 0);
+          });
           await page.screenshot({
             path: path.join(SCREENSHOT_DIR, `${route.screenshot}-${theme}-${viewport.width}.png`),
             fullPage: true,
