@@ -4,10 +4,11 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
+import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), VitePWA(pwaOptions)],
+  plugins: [react(), tailwindcss(), VitePWA(pwaOptions), precompress()],
   // `npm run preview` serves the build under the same strict CSP as production.
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },

@@ -112,6 +112,9 @@ const HOUSE_TIME = new Intl.DateTimeFormat('en-IN', {
 async function writeFloorPage() {
   const story = JSON.parse(await readFile(path.join(ROOT, 'mocks', 'stories', `${REFERENCE_SLUG}.json`), 'utf8'));
   const stylesheets = await builtStylesheets();
+  // The same header as the app's static shell in index.html, so both pages paint the same furniture.
+  const indexHtml = await readFile(path.join(OUT_DIR, 'index.html'), 'utf8');
+  const header = /<header[\s\S]*?<\/header>/.exec(indexHtml)?.[0] ?? '';
   if (stylesheets.length === 0) throw new Error('dist-bench/index.html links no stylesheet');
   const time = (iso) =>
     `<time datetime="${escapeHtml(iso)}">${escapeHtml(HOUSE_TIME.format(new Date(iso)))} IST</time>`;
@@ -139,20 +142,7 @@ async function writeFloorPage() {
   </head>
   <body>
     <div class="flex min-h-screen flex-col">
-      <header class="bg-white dark:bg-slate-950">
-        <div class="bg-brand-900 text-white dark:bg-slate-900">
-          <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm">Devdiscourse</div>
-        </div>
-        <div class="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-4">
-          <a href="/" class="font-serif text-3xl font-bold text-brand-800 hover:underline dark:text-sky-300">Devdiscourse</a>
-        </div>
-        <nav aria-label="Primary" class="bg-brand-800 dark:bg-slate-900">
-          <ul class="mx-auto flex max-w-7xl flex-wrap px-2">
-            <li><a class="block px-3 py-2 text-sm font-semibold text-white" href="/">Home</a></li>
-            <li><a class="block px-3 py-2 text-sm font-semibold text-white" href="/latest">Latest</a></li>
-          </ul>
-        </nav>
-      </header>
+      ${header}
       <div class="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4">
         <main id="main" class="min-w-0 flex-1 py-6">
           <article aria-labelledby="article-headline">
@@ -353,6 +343,8 @@ async function main() {
         });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
         const summary = summariseRun(result.lhr, chunks);
+        // The full report of each run, for digging into a figure (dist-bench/ is not committed).
+        await writeFile(path.join(OUT_DIR, `lighthouse-${name}-${run}.json`), JSON.stringify(result.lhr));
         if (summary.runtimeError) throw new Error(`Lighthouse on ${url}: ${summary.runtimeError}`);
         pages[name].runs.push(summary);
         console.log(

@@ -17,12 +17,20 @@ export default async function setup(): Promise<void> {
     return;
   }
   const started = Date.now();
-  await build({
-    root: projectRoot,
-    configFile: path.join(projectRoot, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this the
+  // bundle would carry React's development build, not what `npm run build` ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: projectRoot,
+      configFile: path.join(projectRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   console.log(`e2e: production build ready in ${Date.now() - started} ms`);
 }

@@ -273,6 +273,20 @@ function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
+/** The `.br` or `.gz` copy written beside a file at build time (scripts/precompress.ts), if the client takes it. */
+async function precompressedCopy(file: string, req: IncomingMessage) {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+    const stats = await stat(file + suffix).catch(() => null);
+    if (stats?.isFile()) return { file: file + suffix, size: stats.size, encoding };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // The server
 
@@ -322,6 +336,16 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
+      return;
+    }
+    const copy = COMPRESSIBLE.test(type) ? await precompressedCopy(found.file, req) : null;
+    if (copy) {
+      res.writeHead(200, { ...headers, 'Content-Encoding': copy.encoding, 'Content-Length': copy.size });
+      if (req.method === 'HEAD') res.end();
+      else
+        createReadStream(copy.file)
+          .on('error', () => res.destroy())
+          .pipe(res);
       return;
     }
     const gzip = COMPRESSIBLE.test(type) && found.size > 1024 && acceptsGzip(req);

@@ -1,0 +1,81 @@
+/**
+ * Second navigation between articles (issue 5): with the next story prefetched on
+ * hover, clicking its link paints the new headline in under 100 ms and makes no
+ * network request for the story. Runs the production build against the project's
+ * test server with the API over real HTTP, so every request is visible.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../server/server.ts';
+import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser.ts';
+
+const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
+const BUDGET_MS = 100;
+
+const headlineOf = (slug: string) =>
+  (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'mocks/stories', `${slug}.json`), 'utf8')) as { headline: string })
+    .headline;
+
+declare global {
+  interface Window {
+    __headlinePaint?: Promise<number>;
+  }
+}
+
+const ctx = browserForFile();
+const http = serverForFile({ api: true });
+let opened: OpenedPage | null = null;
+
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+});
+
+test('a prefetched article opens from a link in under 100 ms, without a request for the story', async () => {
+  opened = await openPage(ctx.browser, http.url);
+  const { page } = opened;
+  await page.goto(`/article/${REFERENCE_SLUG}`);
+  await poll(() => page.locator('h1').first().textContent()).toBe(headlineOf(REFERENCE_SLUG));
+  await waitForSettled(page);
+
+  // Another article linked from this one (related stories or a sidebar box).
+  const link = page.locator(`main a[href^="/article/"]:not([href="/article/${REFERENCE_SLUG}"])`).first();
+  const href = (await link.getAttribute('href')) ?? '';
+  const slug = decodeURIComponent(href.slice('/article/'.length));
+  const headline = headlineOf(slug);
+  const storyPath = `/api/stories/${encodeURIComponent(slug)}`;
+
+  // Hovering prefetches the story; wait until its response is in.
+  const prefetched = page.waitForResponse((response) => new URL(response.url()).pathname === storyPath);
+  await link.hover();
+  expect((await prefetched).ok()).toBe(true);
+
+  const storyRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === storyPath) storyRequests.push(request.url());
+  });
+
+  // In the page: from the click event to the first frame painted after the new h1 is in the DOM
+  // (a task queued from requestAnimationFrame runs after that frame is painted).
+  await page.evaluate((expected) => {
+    window.__headlinePaint = new Promise<number>((resolve) => {
+      let clickedAt = 0;
+      document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('h1')?.textContent !== expected) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt)));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }, headline);
+  await link.click();
+  const elapsed = await page.evaluate(() => window.__headlinePaint);
+
+  console.log(`perf: second article navigation painted the new headline in ${elapsed?.toFixed(1)} ms`);
+  expect(page.url()).toBe(`${http.url}${href}`);
+  expect(elapsed).toBeLessThan(BUDGET_MS);
+  expect(storyRequests, 'requests for the prefetched story').toEqual([]);
+  await opened.expectNoProblems();
+});
