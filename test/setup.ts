@@ -1,9 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetConfig, setConfig } from '../src/lib/config';
 import { server, TEST_API_BASE } from './mswServer';
 
+// findBy*/waitFor: 1 s is too short on a busy 2-core CI machine; a real failure still fails, just later.
+configure({ asyncUtilTimeout: 5000 });
 window.scrollTo = () => {}; // jsdom lacks it; ScrollRestoration calls it
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => setConfig({ apiBaseUrl: TEST_API_BASE, requestTimeoutMs: 2000 }));
