@@ -240,6 +240,10 @@ describe('reflow', () => {
       }));
       if (scrollWidth > clientWidth) overflowing.push(`${path}: ${scrollWidth} > ${clientWidth}`);
     }
+    // The Theme panel opens within the window too.
+    await page.getByRole('button', { name: /^Theme/ }).click();
+    const panel = await page.getByRole('group', { name: 'Theme' }).boundingBox();
+    if (!panel || panel.x < 0 || panel.x + panel.width > 320) overflowing.push(`Theme panel: ${JSON.stringify(panel)}`);
     expect(overflowing).toEqual([]);
     await expectNoProblems();
   });

@@ -186,7 +186,7 @@ export function Layout() {
             <Link to="/" className="font-serif text-3xl font-bold text-brand-800 hover:underline dark:text-sky-300">
               {SITE_NAME}
             </Link>
-            <div className="flex items-center gap-2">
+            <div className="ml-auto flex items-center gap-2">
               <KeyboardShortcuts />
               <ThemeMenu />
             </div>
