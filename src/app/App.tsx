@@ -8,9 +8,6 @@ import { SaveButton } from '../features/reading-list';
 import type { StoryCard } from '../lib/api/schemas';
 import { createRoutes } from './routes';
 
-/** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
-const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
-
 /**
  * Query devtools and the mock scenario panel: development builds only, never in production.
  * (MODE too: `vite build` under NODE_ENV=test, as in Vitest, makes DEV true even in production mode.)
@@ -20,12 +17,18 @@ const DevTools =
     ? lazy(() => import('../features/devtools/DevTools'))
     : null;
 
+/** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
+const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
+
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
   return (
     <QueryClientProvider client={queryClient}>
       <StoryCardActions value={renderCardActions}>
-        <RouterProvider router={router} />
+        {/* No transitions: with the data already cached (prefetched on hover/focus), the
+            next page commits in the click's task and paints in the next frame, instead of
+            a time-sliced render that yields to everything else (issue 5: <100 ms). */}
+        <RouterProvider router={router} useTransitions={false} />
       </StoryCardActions>
       <ConnectionNotice />
       <UpdatePrompt />
