@@ -148,7 +148,8 @@ describe('article page: body blocks', () => {
     expect(image).toHaveAttribute('loading', 'lazy');
     expect(image).toHaveAttribute('height', '450');
     expect(image.closest('figure')).toHaveTextContent('Rain');
-    expect(within(article).getByText('Second point').tagName).toBe('LI');
+    // The sanitizer loads on demand, so the html block may appear a moment after the rest.
+    expect((await within(article).findByText('Second point')).tagName).toBe('LI');
     expect(within(article).queryByText(SYNDICATED_NOTE)).not.toBeInTheDocument();
   });
 
@@ -171,6 +172,9 @@ describe('article page: body blocks', () => {
       }
     }
     // Links inside the fixture's html blocks point to other sites: each opens safely in a new tab.
+    // The sanitizer loads on demand: wait for every html block to be rendered.
+    const htmlBlocks = story.body.filter((block) => block.type === 'html').length;
+    await waitFor(() => expect(article.querySelectorAll('.safe-html')).toHaveLength(htmlBlocks));
     const external = [...article.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')];
     if (story.body.some((block) => block.type === 'html' && /<a\s/.test(String(block.html)))) {
       expect(external.length).toBeGreaterThan(0);
@@ -220,7 +224,7 @@ describe('article page: body blocks', () => {
     });
     renderApp(`/article/${REFERENCE_SLUG}`);
     const article = await screen.findByRole('article', { name: HEADLINE });
-    expect(within(article).getByText(/Safe text/)).toBeInTheDocument();
+    expect(await within(article).findByText(/Safe text/)).toBeInTheDocument();
     expect(article.querySelector('script, iframe, form, input')).toBeNull();
     expect(within(article).getByRole('img', { name: 'pixel' })).not.toHaveAttribute('onerror');
     expect(within(article).getByText('bad link')).not.toHaveAttribute('href');

@@ -35,6 +35,8 @@ interface RouteCase {
   title?: string;
   /** A link that must be in <main> once loaded. */
   link?: string;
+  /** Script chunks (file name prefix in /assets/) the page must not download. */
+  unusedChunks?: string[];
 }
 
 const routes: RouteCase[] = [
@@ -44,6 +46,8 @@ const routes: RouteCase[] = [
     h1: reference.headline,
     lists: false,
     title: `${reference.headline} | ${SITE_NAME}`,
+    // The reference story has no html block, so DOMPurify (the sanitize chunk) is not needed.
+    unusedChunks: ['sanitize-'],
   },
   { path: '/latest', h1: 'Latest News', lists: true },
   { path: '/trending', h1: 'Trending', lists: true },
@@ -77,6 +81,10 @@ async function expectHeading(page: OpenedPage['page'], text: string): Promise<vo
 describe('deep links load through the SPA fallback', () => {
   test.each(routes)('$path shows its h1 with no errors or CSP violations', async (route) => {
     const { page, expectNoProblems } = await open();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     const response = await page.goto(route.path);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-type']).toMatch(/^text\/html/);
@@ -88,6 +96,11 @@ describe('deep links load through the SPA fallback', () => {
     if (route.title) await poll(() => page.title(), 'document.title').toBe(route.title);
     await waitForSettled(page);
     await expectNoProblems();
+    for (const prefix of route.unusedChunks ?? []) {
+      expect(scripts, `scripts loaded by ${route.path}`).not.toContainEqual(
+        expect.stringMatching(`^/assets/${prefix}`),
+      );
+    }
   });
 });
 

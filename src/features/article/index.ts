@@ -4,5 +4,5 @@
  */
 export { BlockRenderer, BlockView } from './BlockRenderer';
 export { SafeHtml } from './SafeHtml';
-export { sanitizeHtml } from './sanitize';
+// sanitize.ts (DOMPurify) is not re-exported: SafeHtml loads it on demand, only for stories with html blocks.
 export { storyQuery, type Story } from './api/story';
