@@ -126,7 +126,7 @@ describe('persisted query cache', () => {
     const first = new QueryClient();
     const stop = await persistQueryCache(first, 'https://api.example', { storage });
     first.setQueryData(['story', 'a'], { headline: 'A' });
-    await vi.waitFor(() => expect(storage.record()?.clientState.queries).toHaveLength(1));
+    await vi.waitFor(() => expect(storage.record()?.clientState.queries).toHaveLength(1), { timeout: 4000 });
     stop();
     expect(storage.record()?.buster).toBe(cacheBuster('https://api.example'));
 
@@ -140,7 +140,7 @@ describe('persisted query cache', () => {
     const client = new QueryClient();
     const stop = await persistQueryCache(client, 'https://api.example', { storage });
     client.setQueryData(['story', 'a'], { headline: 'A' });
-    await vi.waitFor(() => expect(storage.record()).toBeDefined());
+    await vi.waitFor(() => expect(storage.record()).toBeDefined(), { timeout: 4000 });
     stop();
     const saved = storage.record()!;
 

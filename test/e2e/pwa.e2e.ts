@@ -47,9 +47,14 @@ async function expectH1(page: Page, text: string): Promise<void> {
 
 /** The service worker controls the page and (api mode) has config.json, so an offline start finds its API. */
 async function waitForOfflineReady(page: Page, { config = true } = {}): Promise<void> {
-  await poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), 'the controller').toBe(
-    'activated',
-  );
+  // Installing precaches the whole shell (about 1 MB): allow for a slow, busy machine.
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
+      timeout: 20_000,
+      interval: 50,
+      message: 'the service worker controls the page',
+    })
+    .toBe('activated');
   if (config) {
     await poll(
       () => page.evaluate(async () => (await (await caches.open('app-config')).keys()).length),
@@ -240,7 +245,7 @@ describe('offline reading (API over the network)', () => {
     expect({ cspViolations, pageErrors }).toEqual({ cspViolations: [], pageErrors: [] });
   });
 
-  test('a saved story is readable offline from the reading list alone', async () => {
+  test('a saved story shows as saved in another tab and is readable offline from the reading list alone', async () => {
     const { page, context } = await open(api.url);
     await page.goto('/');
     await waitForOfflineReady(page);
@@ -248,6 +253,12 @@ describe('offline reading (API over the network)', () => {
     const [story] = await articleLinks(page);
     const slug = story!.split('/').pop()!;
     const headline = headlineOf(slug);
+
+    // A second tab of the app, to see the saved state shared.
+    const otherTab = await context.newPage();
+    await otherTab.goto('/');
+    const otherTabButton = otherTab.getByRole('button', { name: `: ${headline}` }).first();
+    expect(await otherTabButton.getAttribute('aria-pressed')).toBe('false');
 
     const save = page.getByRole('button', { name: `Save: ${headline}` }).first();
     await expect(await save.getAttribute('aria-pressed')).toBe('false');
@@ -258,6 +269,8 @@ describe('offline reading (API over the network)', () => {
         .first()
         .getAttribute('aria-pressed'),
     ).toBe('true');
+    await poll(() => otherTabButton.getAttribute('aria-pressed'), 'the saved state in the other tab').toBe('true');
+    await otherTab.close();
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Saved' }).click();
     await expectH1(page, 'Saved stories');
     await expect(await page.getByRole('list', { name: 'Saved stories' }).getByRole('link').allTextContents()).toEqual([

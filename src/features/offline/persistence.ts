@@ -8,7 +8,7 @@ export const QUERY_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 /** Its own IndexedDB database, apart from the reading list (which must outlive cache busting). */
 export const QUERY_CACHE_DB = 'devdiscourse-query-cache';
 const KEY = 'query-cache';
-const SAVE_THROTTLE_MS = 500;
+const SAVE_THROTTLE_MS = 1000;
 
 /** The same record TanStack's persist-client packages write. */
 export interface PersistedClient {
@@ -83,17 +83,34 @@ export async function persistQueryCache(
   }
 
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   const save = () => {
-    timer = null;
+    if (stopped) return;
     const record: PersistedClient = { timestamp: now(), buster, clientState: dehydrate(queryClient) };
     store.set(KEY, record).catch((error: unknown) => console.warn('The query cache could not be saved', error));
+  };
+  // At most once a second, and when the page is idle: never in the way of a navigation.
+  const saveWhenIdle = () => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(
+        () => {
+          timer = null;
+          save();
+        },
+        { timeout: 2000 },
+      );
+    } else {
+      timer = null;
+      save();
+    }
   };
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     // Only changes worth keeping: new data or a removed query, not observers coming and going.
     if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
-    timer ??= setTimeout(save, SAVE_THROTTLE_MS);
+    timer ??= setTimeout(saveWhenIdle, SAVE_THROTTLE_MS);
   });
   return () => {
+    stopped = true;
     unsubscribe();
     if (timer) clearTimeout(timer);
   };

@@ -20,7 +20,16 @@ export function registerServiceWorker(): void {
     navigator.serviceWorker.addEventListener('controllerchange', () => void loadRuntimeConfig(), { once: true });
   }
 
+  // The first install precaches the whole shell: let the page load and settle first.
+  const whenIdle = (callback: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 3000 }) : setTimeout(callback);
+  if (document.readyState === 'complete') whenIdle(register);
+  else window.addEventListener('load', () => whenIdle(register), { once: true });
+}
+
+function register(): void {
   const updateServiceWorker = registerSW({
+    immediate: true,
     onNeedRefresh: () =>
       announceUpdate(async () => {
         // Reload once the waiting worker has taken over (also when this page was
