@@ -4,15 +4,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { getConfig, loadRuntimeConfig } from './lib/config';
+import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
-import './index.css';
 
+/** Starts the app; src/main.tsx imports this once the static shell has painted. */
 async function start() {
   await loadRuntimeConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the router's loaders run.
-  await persistQueryCache(queryClient, getConfig().apiBaseUrl);
+  // Keyed by API, or by mock scenario: data cached under one must not show under another.
+  await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
