@@ -149,6 +149,16 @@ describe('installable', () => {
     await expectH1(page, 'Top stories');
     await waitForOfflineReady(page, { config: false });
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${demo.url}/sw.js`);
+    // Chromium's own verdict: the manifest parses cleanly and the app can be installed.
+    const cdp = await context.newCDPSession(page);
+    const { errors } = (await cdp.send('Page.getAppManifest')) as { errors: unknown[] };
+    expect(errors).toEqual([]);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    // Playwright's contexts are off-the-record profiles, where Chromium never installs; nothing else may be wrong.
+    expect(installabilityErrors.filter((error) => error.errorId !== 'in-incognito')).toEqual([]);
+    await cdp.detach();
     await expectNoProblems();
 
     await context.setOffline(true);
