@@ -7,6 +7,11 @@ import { readdir, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
+import { z } from 'zod/mini';
+
+// The schemas use zod/mini, which has no messages of its own; the reasons below are its English ones.
+// (Zod keeps its config on globalThis, so this reaches the copy the schemas load too.)
+z.config(z.locales.en());
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

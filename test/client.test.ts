@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { fetchStory, storySchema } from '../src/features/article/api/story';
@@ -140,7 +140,7 @@ describe('parsing arbitrary JSON', () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), storyish), (json) => {
-        for (const schema of [storySchema, feedPageSchema] as z.ZodType<unknown>[]) {
+        for (const schema of [storySchema, feedPageSchema] as z.ZodMiniType<unknown>[]) {
           try {
             parseResponse(json, schema);
           } catch (error) {

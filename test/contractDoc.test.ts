@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { storySchema } from '../src/features/article/api/story';
 import { feedPageSchema } from '../src/features/feeds/api/feed';
 import { taxonomySchema } from '../src/features/site/api/taxonomy';
@@ -63,14 +63,14 @@ function parseTypeTables(markdown: string): Map<string, DocField[]> {
   return tables;
 }
 
-type AnyObject = z.ZodObject<z.ZodRawShape>;
+type AnyObject = z.ZodMiniObject;
 
 /** The schema of a field, following dotted paths into nested objects. */
-function fieldSchema(schema: AnyObject, dotted: string): z.ZodType | undefined {
-  let current: z.ZodType | undefined = schema;
+function fieldSchema(schema: AnyObject, dotted: string): z.ZodMiniType | undefined {
+  let current: z.ZodMiniType | undefined = schema;
   for (const part of dotted.split('.')) {
-    if (!(current instanceof z.ZodObject)) return undefined;
-    current = (current as AnyObject).shape[part] as z.ZodType | undefined;
+    if (!(current instanceof z.ZodMiniObject)) return undefined;
+    current = (current as AnyObject).shape[part] as z.ZodMiniType | undefined;
   }
   return current;
 }
@@ -83,7 +83,7 @@ function schemaFields(schema: AnyObject, documented: Set<string>, prefix = ''): 
   return Object.entries(schema.shape).flatMap(([name, field]) => {
     const dotted = `${prefix}${name}`;
     const inline = [...documented].some((doc) => doc.startsWith(`${dotted}.`));
-    return field instanceof z.ZodObject && inline
+    return field instanceof z.ZodMiniObject && inline
       ? [dotted, ...schemaFields(field as AnyObject, documented, `${dotted}.`)]
       : [dotted];
   });
@@ -97,7 +97,9 @@ function docFields(key: string): DocField[] {
   return fields;
 }
 
-const blockSchemas = new Map(blockSchema.options.map((option) => [option.shape.type.value, option as AnyObject]));
+const blockSchemas = new Map(
+  blockSchema._zod.def.options.map((option) => [option.shape.type._zod.def.values[0], option as AnyObject]),
+);
 
 /** Each documented type and the schema the app validates it with. */
 const cases: [string, AnyObject, DocField[]][] = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
 import { apiBaseUrl, send } from './transport';
@@ -20,7 +20,7 @@ const errorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     // Optional extension: per-field messages for 400/422, e.g. { "email": "Not an address" }.
-    fields: z.record(z.string(), z.string()).optional(),
+    fields: z.optional(z.record(z.string(), z.string())),
   }),
 });
 
@@ -57,7 +57,7 @@ export interface RequestOptions {
  * One request to the content API: timeout, HTTP status, JSON and schema checks.
  * Anything that goes wrong comes out as an ApiError, never as a raw exception.
  */
-export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', params, body, signal } = options;
   const timeout = AbortSignal.timeout(getConfig().requestTimeoutMs);
   const request = new Request(buildUrl(path, params), {
@@ -97,7 +97,7 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
 }
 
 /** Validates decoded JSON against a schema; exported for the parsing tests. */
-export function parseResponse<T>(json: unknown, schema: z.ZodType<T>, status: number | null = null): T {
+export function parseResponse<T>(json: unknown, schema: z.ZodMiniType<T>, status: number | null = null): T {
   const result = schema.safeParse(json);
   if (!result.success) {
     throw new ApiError('invalid_shape', 'The server sent data in an unexpected shape', {

@@ -7,24 +7,27 @@
  * and reported once, the rest renders; a required field missing fails the whole
  * response.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** `T | null`, where absent also means null. */
-function nullable<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((value) => value ?? null);
+function nullable<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.nullish(schema),
+    z.transform((value: z.output<T> | null | undefined) => value ?? null),
+  );
 }
 
 export const termSchema = z.object({
-  slug: z.string().min(1),
-  name: z.string().min(1),
+  slug: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
 });
 export type Term = z.infer<typeof termSchema>;
 
 export const imageSchema = z.object({
-  src: z.string().min(1),
+  src: z.string().check(z.minLength(1)),
   alt: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -34,8 +37,8 @@ export type StoryKind = (typeof storyKinds)[number];
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const storyCardSchema = z.object({
-  slug: z.string().min(1),
-  headline: z.string().min(1),
+  slug: z.string().check(z.minLength(1)),
+  headline: z.string().check(z.minLength(1)),
   summary: z.string(),
   kind: z.enum(storyKinds),
   source: nullable(z.string()),
@@ -55,7 +58,7 @@ export const quoteBlockSchema = z.object({
   text: z.string(),
   attribution: nullable(z.string()),
 });
-export const imageBlockSchema = imageSchema.extend({
+export const imageBlockSchema = z.extend(imageSchema, {
   type: z.literal('image'),
   caption: nullable(z.string()),
 });
@@ -70,7 +73,9 @@ export const blockSchema = z.discriminatedUnion('type', [
 ]);
 export type Block = z.infer<typeof blockSchema>;
 export type BlockType = Block['type'];
-export const knownBlockTypes: readonly string[] = blockSchema.options.map((option) => option.shape.type.value);
+export const knownBlockTypes: readonly string[] = blockSchema._zod.def.options.flatMap(
+  (option) => option.shape.type._zod.def.values,
+);
 
 const reported = new Set<string>();
 
@@ -91,30 +96,36 @@ function describeItem(item: unknown, index: number): string {
  * An array whose invalid items are dropped instead of failing the whole response.
  * `what` names the list in the console report, e.g. "feed item".
  */
-export function lenientArray<T extends z.ZodType>(item: T, what: string) {
-  return z.array(z.unknown()).transform((values) => {
-    const kept: z.infer<T>[] = [];
-    values.forEach((value, index) => {
-      const result = item.safeParse(value);
-      if (result.success) kept.push(result.data);
-      else reportDropped(`${what} ${describeItem(value, index)}`, result.error.issues[0]?.message ?? 'invalid');
-    });
-    return kept;
-  });
+export function lenientArray<T extends z.ZodMiniType>(item: T, what: string) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((values: unknown[]) => {
+      const kept: z.infer<T>[] = [];
+      values.forEach((value, index) => {
+        const result = item.safeParse(value);
+        if (result.success) kept.push(result.data);
+        else reportDropped(`${what} ${describeItem(value, index)}`, result.error.issues[0]?.message ?? 'invalid');
+      });
+      return kept;
+    }),
+  );
 }
 
 /** Body blocks: unknown types are skipped silently (the contract allows them), broken known ones reported. */
-export const bodySchema = z.array(z.unknown()).transform((values) => {
-  const blocks: Block[] = [];
-  values.forEach((value, index) => {
-    const type = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined;
-    if (typeof type !== 'string' || !knownBlockTypes.includes(type)) return;
-    const result = blockSchema.safeParse(value);
-    if (result.success) blocks.push(result.data);
-    else reportDropped(`${type} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
-  });
-  return blocks;
-});
+export const bodySchema = z.pipe(
+  z.array(z.unknown()),
+  z.transform((values: unknown[]) => {
+    const blocks: Block[] = [];
+    values.forEach((value, index) => {
+      const type = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined;
+      if (typeof type !== 'string' || !knownBlockTypes.includes(type)) return;
+      const result = blockSchema.safeParse(value);
+      if (result.success) blocks.push(result.data);
+      else reportDropped(`${type} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
+    });
+    return blocks;
+  }),
+);
 
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

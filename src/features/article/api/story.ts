@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api/client';
 import { bodySchema, lenientArray, storyCardSchema } from '../../../lib/api/schemas';
 
-export const storySchema = storyCardSchema.extend({
+export const storySchema = z.extend(storyCardSchema, {
   body: bodySchema,
   syndicated: z.boolean(),
   tags: z.array(z.string()),

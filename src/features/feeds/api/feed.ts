@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, storyCardSchema } from '../../../lib/api/schemas';
 
@@ -16,10 +16,10 @@ export interface FeedParams {
 
 export const feedPageSchema = z.object({
   items: lenientArray(storyCardSchema, 'feed item'),
-  nextCursor: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? null),
+  nextCursor: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value: string | null | undefined) => value ?? null),
+  ),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api/client';
 
 export const feedbackRequestSchema = z.object({
-  message: z.string().trim().min(10, 'Please write at least 10 characters').max(2000),
-  email: z.email().nullable(),
-  page: z.string().nullable(),
+  message: z.string().check(z.trim(), z.minLength(10, 'Please write at least 10 characters'), z.maxLength(2000)),
+  email: z.nullable(z.email()),
+  page: z.nullable(z.string()),
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
 
