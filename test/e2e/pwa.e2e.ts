@@ -361,9 +361,20 @@ describe('updates', () => {
     expect(await prompt.count()).toBe(0);
 
     appendFileSync(path.join(dir, 'sw.js'), '\n// a new deployment\n');
+    // The build's precompressed copies would still serve the old worker.
+    for (const copyOfOld of ['sw.js.br', 'sw.js.gz']) rmSync(path.join(dir, copyOfOld), { force: true });
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
+    await expect
+      .poll(
+        () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null),
+        {
+          timeout: 20_000,
+          message: 'the new worker installed and waiting',
+        },
+      )
+      .toBe('installed');
     await prompt.getByText('A new version is available.').waitFor();
     // Nothing was swapped under the reader: same document, old worker still in charge.
     expect(await page.evaluate(() => window.__marker)).toBe(1);
