@@ -50,7 +50,7 @@ export interface PersistOptions {
  * Restores the query cache saved by the last visit (stories and feeds the reader
  * opened: successful queries only), then saves it again, throttled, whenever it
  * changes. What @tanstack/react-query-persist-client does, written against
- * react-query's own dehydrate/hydrate: the installed persist-client packages pin an
+ * react-query's own dehydrate/hydrate: the persist-client packages (5.104.5) pin an
  * older query-core than react-query, and using them would bundle a second copy.
  *
  * Done before the router starts, so route loaders see the restored data instead of
