@@ -3,7 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
-import { getConfig } from '../../lib/config';
+import { houseIsoDate } from '../../lib/time';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { taxonomyQuery } from './api/taxonomy';
 import { CONTACT_EMAIL, CONTACT_PHONE, otherLinks } from './links';
@@ -64,7 +64,7 @@ function TaxonomyColumns() {
 }
 
 function houseYear(): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: getConfig().houseTimeZone, year: 'numeric' }).format(new Date());
+  return houseIsoDate(new Date()).slice(0, 4);
 }
 
 export function Footer() {

@@ -1,7 +1,6 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { getConfig } from '../../lib/config';
-import { formatLongDate } from '../../lib/time';
+import { formatLongDate, houseIsoDate } from '../../lib/time';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { ThemeMenu } from '../preferences';
@@ -11,21 +10,6 @@ import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
 import { primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
-
-/** "2026-02-12": today's date in the house time zone, for <time dateTime>. */
-function houseIsoDate(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: getConfig().houseTimeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
