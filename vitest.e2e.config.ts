@@ -1,12 +1,14 @@
 /**
  * Browser tests against the production build (`npm run test:e2e`): Node environment,
  * the build made once in globalSetup, one test file at a time (each drives its own
- * Chromium; the CI machine has two cores, and two files at once gained only 10%). The timing test (perf.e2e.ts) runs alone
- * afterwards, on a quiet machine: `E2E_PERF=1` selects it.
+ * Chromium; the CI machine has two cores, and two files at once gained only 10%).
+ * The timing test (perf.e2e.ts) runs alone afterwards on the same build: `E2E_PERF=1`
+ * selects it.
  */
+import { defineConfig } from 'vitest/config';
+
 const perfOnly = process.env.E2E_PERF === '1';
 const PERF_TEST = 'test/e2e/perf.e2e.ts';
-import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
