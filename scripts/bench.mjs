@@ -26,22 +26,14 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist-bench');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const FLOOR_FILE = 'bench-floor.html';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 const TARGETS = {
   score: 0.99,
@@ -310,10 +302,7 @@ function checkTargets(pages, ratios) {
 async function main() {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
-  const chromePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(chromePath)) {
-    throw new Error(`Chromium not found at ${chromePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  }
+  const chromePath = chromiumPath();
 
   if (!args.skipBuild || !existsSync(path.join(OUT_DIR, 'index.html'))) await buildApp();
   await writeFloorPage();

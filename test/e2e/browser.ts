@@ -4,36 +4,14 @@
  * record of everything that should never happen: console errors, uncaught page
  * errors and Content-Security-Policy violations.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { startServer, type ServerOptions, type TestServer } from '../server/server.ts';
-
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** How long a single wait for the page may take before the test fails with a clear message. */
 export const ACTION_TIMEOUT_MS = 10_000;
 export const NAVIGATION_TIMEOUT_MS = 15_000;
-
-export function chromiumPath(): string {
-  const executablePath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`,
-    );
-  }
-  return executablePath;
-}
 
 /** A headless Chromium; playwright gives every non-persistent context a fresh profile. */
 export function launchBrowser(): Promise<Browser> {
