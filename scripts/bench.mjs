@@ -34,6 +34,7 @@ const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const FLOOR_FILE = 'bench-floor.html';
 const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
+const LIGHTHOUSE_DEFAULT_CLEARED_STORAGE = ['file_systems', 'shader_cache', 'service_workers', 'cache_storage'];
 
 const TARGETS = {
   score: 0.99,
@@ -212,6 +213,8 @@ function summariseRun(lhr, chunks) {
       .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a.id),
     runtimeError: lhr.runtimeError?.message ?? null,
+    // e.g. "There may be stored data affecting loading performance": then the run was not a first visit.
+    warnings: lhr.runWarnings ?? [],
   };
 }
 
@@ -329,12 +332,17 @@ async function main() {
           output: 'json',
           logLevel: 'error',
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+          // Every run is a first visit. Lighthouse's default reset keeps IndexedDB and
+          // localStorage, where the app persists its query cache: without these, runs
+          // after the first would read the story from the last run's cache.
+          clearStorageTypes: [...LIGHTHOUSE_DEFAULT_CLEARED_STORAGE, 'indexeddb', 'local_storage'],
         });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
         const summary = summariseRun(result.lhr, chunks);
         // The full report of each run, for digging into a figure (dist-bench/ is not committed).
         await writeFile(path.join(OUT_DIR, `lighthouse-${name}-${run}.json`), JSON.stringify(result.lhr));
         if (summary.runtimeError) throw new Error(`Lighthouse on ${url}: ${summary.runtimeError}`);
+        for (const warning of summary.warnings) console.warn(`bench: ${name} run ${run}: Lighthouse warns: ${warning}`);
         pages[name].runs.push(summary);
         console.log(
           `bench: ${name} run ${run}/${args.runs}: perf ${summary.performance} FCP ${ms(summary.fcp)} LCP ${ms(summary.lcp)} TBT ${ms(summary.tbt)} CLS ${fixed(3)(summary.cls)}${summary.failedAudits.length ? ` failing: ${summary.failedAudits.join(', ')}` : ''}`,

@@ -5,6 +5,7 @@ import { feedInfiniteQuery, feedQuery } from '../features/feeds/api/feed';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { Layout } from '../features/site/Layout';
+import { NotFoundPage } from '../features/site/NotFoundPage';
 import { ShellFallback } from '../components/ShellFallback';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
 
@@ -89,7 +90,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: '*',
-              lazy: () => import('../features/site/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
+              // In the main chunk already: the error boundary shows the same page for a 404 story.
+              Component: NotFoundPage,
             },
           ],
         },

@@ -25,11 +25,14 @@ export function ReadingProgress() {
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
-    measure();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
+    // The first measurement waits for the observer (called after the browser's own
+    // layout) or a frame: measuring here, inside React's commit, would force a layout
+    // of the whole new page in the middle of the first render's long task.
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
-    observer?.observe(article);
+    if (observer) observer.observe(article);
+    else schedule();
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', schedule);

@@ -45,7 +45,9 @@ function LeadAndLatest() {
         ) : null}
       </section>
 
-      <section aria-labelledby={latestId} className="mt-10">
+      {/* A new element when the lead arrives, not a moved one: the lead card is rarely the
+          skeleton's exact height, and moving a section the reader sees is a layout shift. */}
+      <section key={loading ? 'loading' : 'loaded'} aria-labelledby={latestId} className="mt-10">
         <h2 id={latestId} className="box-title mb-4">
           Latest News
         </h2>
