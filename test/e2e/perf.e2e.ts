@@ -12,6 +12,7 @@ import { browserForFile, openPage, poll, serverForFile, waitForSettled, type Ope
 
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const BUDGET_MS = 100;
+const NAVIGATIONS = 9;
 
 const headlineOf = (slug: string) =>
   (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'mocks/stories', `${slug}.json`), 'utf8')) as { headline: string })
@@ -90,9 +91,11 @@ test('a prefetched article opens from a link in under 100 ms, without a request 
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
   const visited = new Set([`/article/${REFERENCE_SLUG}`]);
+  // Nine navigations: the median of nine is steady on a busy two-core machine, where
+  // single figures swing by tens of milliseconds (the first, with cold code, is the slowest).
   const timings: number[] = [];
-  for (let step = 0; step < 5; step++) timings.push(await navigateToNextArticle(page, visited));
-  const median = [...timings].sort((a, b) => a - b)[2]!;
+  for (let step = 0; step < NAVIGATIONS; step++) timings.push(await navigateToNextArticle(page, visited));
+  const median = [...timings].sort((a, b) => a - b)[Math.floor(NAVIGATIONS / 2)]!;
 
   console.log(
     `perf: article-to-article navigation painted the new headline in ${timings.map((ms) => ms.toFixed(1)).join(', ')} ms (median ${median.toFixed(1)} ms)`,

@@ -47,10 +47,6 @@ export function RouteFocus() {
       if (document.activeElement instanceof Node && main.contains(document.activeElement)) return;
     }
 
-    // <ScrollRestoration> does this too; doing it here keeps a page change at the top
-    // even if a page asks the router not to reset the scroll.
-    if (navigationType === 'PUSH' && pathChanged) window.scrollTo(0, 0);
-
     const activeAtStart = document.activeElement;
     let focused: HTMLElement | null = null;
     let announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,9 +85,17 @@ export function RouteFocus() {
 
     setAnnouncement(''); // so the same title, announced again, is still a change
     observer.observe(main, { childList: true, subtree: true });
-    tryFocus();
+    // Scroll and focus in the next frame, just before it is painted: here, inside React's
+    // commit, each would force a layout of the new page that the frame then does again.
+    const frame = requestAnimationFrame(() => {
+      // <ScrollRestoration> does this too; doing it here keeps a page change at the top
+      // even if a page asks the router not to reset the scroll.
+      if (navigationType === 'PUSH' && pathChanged) window.scrollTo(0, 0);
+      tryFocus();
+    });
 
     return () => {
+      cancelAnimationFrame(frame);
       stop();
       clearTimeout(announceTimer);
     };
