@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
+import { useNow } from '../../lib/useNow';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { ThemeMenu } from '../preferences';
@@ -126,6 +127,16 @@ function ConnectBand() {
   );
 }
 
+/** Today's date in the house time zone; it turns over at midnight in a tab left open. */
+function TopBarDate() {
+  const now = new Date(useNow());
+  return (
+    <time dateTime={houseIsoDate(now)} className="text-sm text-slate-100">
+      {formatLongDate(now)}
+    </time>
+  );
+}
+
 /** The root route: header, left menu, the page, the connect band and the footer. */
 export function Layout() {
   const drawerId = useId();
@@ -133,7 +144,6 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
   const { pathname } = useLocation();
-  const now = new Date();
 
   return (
     <>
@@ -155,9 +165,7 @@ export function Layout() {
                 </svg>
                 Menu
               </button>
-              <time dateTime={houseIsoDate(now)} className="text-sm text-slate-100">
-                {formatLongDate(now)}
-              </time>
+              <TopBarDate />
               {/* The search page has its own, larger search form: one is enough there. */}
               {pathname !== '/search' && (
                 <div className="ml-auto">
