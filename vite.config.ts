@@ -1,14 +1,20 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
 import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), VitePWA(pwaOptions), precompress()],
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    react(),
+    tailwindcss(),
+    // A build with an API base URL does not precache the built-in mock data.
+    VitePWA(pwaOptions({ withMockData: !loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL })),
+    precompress(),
+  ],
   // `npm run preview` serves the build under the same strict CSP as production.
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },
@@ -25,4 +31,4 @@ export default defineConfig({
     restoreMocks: true,
     testTimeout: 15_000,
   },
-});
+}));
