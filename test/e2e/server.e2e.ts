@@ -147,6 +147,20 @@ describe('content API (api mode)', () => {
     await post.text();
   });
 
+  test('JSON over 1 kB is gzipped when the client accepts it, like a production API', async () => {
+    const url = `${http.url}/api/stories/update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app`;
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainLength = Number(plain.headers.get('content-length'));
+    const plainBody = await plain.json();
+
+    const gzipped = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(plainLength / 2);
+    expect(await gzipped.json()).toEqual(plainBody);
+  });
+
   test('a status fault with once applies to the first matching request only', async () => {
     await setFaults({ rules: [{ match: '/stories?feed=trending', status: 500 }], once: true });
     const untouched = await fetch(`${http.url}/api/stories?feed=latest`);
