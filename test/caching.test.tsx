@@ -74,4 +74,12 @@ describe('caching and prefetching', () => {
     act(() => link.focus());
     await waitFor(() => expect(storyRequests(second!.slug)).toHaveLength(1));
   });
+
+  it('a story that is not there is asked for once, not again when the page mounts', async () => {
+    renderApp('/article/no-such-story-anywhere');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Story not found' })).toBeInTheDocument();
+    // Give a second request every chance to go out before counting.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(storyRequests('no-such-story-anywhere')).toHaveLength(1);
+  });
 });
