@@ -213,6 +213,8 @@ describe('scenario: empty', () => {
     const home = renderApp(ROUTES.home);
     const latestSection = await screen.findByRole('region', { name: 'Latest News' });
     expect(await within(latestSection).findByText('No stories here yet.')).toBeInTheDocument();
+    // No "more" link that leads to another empty page.
+    expect(within(latestSection).queryByRole('link', { name: 'More latest news' })).not.toBeInTheDocument();
     const trending = screen.getByRole('region', { name: /trending/i });
     expect(await within(trending).findByText('No stories here yet.')).toBeInTheDocument();
     home.unmount();

@@ -65,7 +65,7 @@ function LeadAndLatest() {
         ) : (
           <StoryList stories={rest} headingLevel={3} labelledBy={latestId} />
         )}
-        {query.isSuccess && (
+        {query.isSuccess && rest.length > 0 && (
           <p className="mt-4 text-right text-sm">
             <Link to="/latest" className="font-semibold text-brand-700 hover:underline dark:text-sky-300">
               More latest news
