@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../src/app/queryClient';
+import { ApiError } from '../src/lib/api/errors';
+
+/** Runs one query whose every attempt fails with `error`; returns how many attempts were made. */
+async function attemptsFor(error: Error): Promise<number> {
+  const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
+  let attempts = 0;
+  await expect(
+    queryClient.fetchQuery({
+      queryKey: ['always-failing'],
+      queryFn: () => {
+        attempts += 1;
+        throw error;
+      },
+      // fetchQuery does not retry unless asked; take the app's default policy.
+      retry: queryClient.getDefaultOptions().queries?.retry,
+    }),
+  ).rejects.toBe(error);
+  return attempts;
+}
+
+describe('the retry policy', () => {
+  it('retries what may recover (5xx, network, timeout) twice, then gives up', async () => {
+    expect(await attemptsFor(new ApiError('http', 'down', { status: 503 }))).toBe(3);
+    expect(await attemptsFor(new ApiError('network', 'unreachable'))).toBe(3);
+    expect(await attemptsFor(new ApiError('timeout', 'too slow'))).toBe(3);
+  });
+
+  it('never retries an answer that will not change: 4xx, malformed JSON, wrong shapes', async () => {
+    expect(await attemptsFor(new ApiError('not_found', 'gone', { status: 404 }))).toBe(1);
+    expect(await attemptsFor(new ApiError('bad_request', 'no', { status: 422 }))).toBe(1);
+    expect(await attemptsFor(new ApiError('invalid_json', 'garbled', { status: 200 }))).toBe(1);
+    expect(await attemptsFor(new ApiError('invalid_shape', 'odd', { status: 200 }))).toBe(1);
+  });
+
+  it('waits 0.5 s, then 1 s between attempts by default', () => {
+    const retryDelay = createQueryClient().getDefaultOptions().queries?.retryDelay;
+    expect(typeof retryDelay).toBe('function');
+    const delay = retryDelay as (attempt: number, error: Error) => number;
+    expect([0, 1].map((attempt) => delay(attempt, new Error('x')))).toEqual([500, 1000]);
+  });
+});
