@@ -1,3 +1,4 @@
+import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../src/app/queryClient';
 import { ApiError } from '../src/lib/api/errors';
@@ -39,5 +40,30 @@ describe('the retry policy', () => {
     expect(typeof retryDelay).toBe('function');
     const delay = retryDelay as (attempt: number, error: Error) => number;
     expect([0, 1].map((attempt) => delay(attempt, new Error('x')))).toEqual([500, 1000]);
+  });
+
+  it('asks again on mount after a failure that may pass, not after a final answer', async () => {
+    const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
+    const calls = { missing: 0, down: 0 };
+    const failing = (key: 'missing' | 'down', error: ApiError) => ({
+      queryKey: [key],
+      queryFn: () => {
+        calls[key] += 1;
+        return Promise.reject(error);
+      },
+    });
+    const missing = failing('missing', new ApiError('not_found', 'gone', { status: 404 }));
+    const down = failing('down', new ApiError('http', 'down', { status: 503 }));
+    // What a route loader does before the page mounts.
+    await queryClient.prefetchQuery(missing);
+    await queryClient.prefetchQuery(down);
+    expect(calls).toEqual({ missing: 1, down: 3 });
+
+    // The page mounts: an observer subscribes to each query.
+    const unsubscribe = [missing, down].map((options) => new QueryObserver(queryClient, options).subscribe(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    unsubscribe.forEach((stop) => stop());
+    expect(calls.missing).toBe(1);
+    expect(calls.down).toBeGreaterThan(3);
   });
 });

@@ -15,16 +15,20 @@ export interface QueryClientOptions {
 // skeletons for seven (TanStack's default of three at 1, 2 and 4 s).
 const MAX_RETRIES = 2;
 
+/** Network, timeout and 5xx failures may pass; a 404, a 400 or a malformed response will not. */
+const mayRecover = (error: unknown) => isApiError(error) && error.isTransient;
+
 /**
- * Retries only what may recover by itself (network, timeout, 5xx) with exponential
- * backoff; a 404, a 400 or a malformed response is final, so it is shown at once.
+ * Retries only what may recover by itself with exponential backoff; a final error is
+ * shown at once, and is the answer for a page that mounts later too: a route loader's
+ * 404 is not asked for again when the page appears (TanStack would, by default).
  */
 export function createQueryClient({ retryBaseDelayMs = 500 }: QueryClientOptions = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) =>
-          failureCount < MAX_RETRIES && isApiError(error) && error.isTransient && !offline(),
+        retry: (failureCount, error) => failureCount < MAX_RETRIES && mayRecover(error) && !offline(),
+        retryOnMount: (query) => mayRecover(query.state.error),
         retryDelay: (attempt) => Math.min(retryBaseDelayMs * 2 ** attempt, 30_000),
         refetchOnWindowFocus: false,
         // Try the request even offline: the service worker's cache or the built-in

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
@@ -8,7 +8,7 @@ import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { SaveButton, useSavedStory } from '../reading-list';
-import { storyKeys, storyQuery, type Story } from './api/story';
+import { storyQuery, type Story } from './api/story';
 import { ArticleTools } from './ArticleTools';
 import { BlockRenderer } from './BlockRenderer';
 
@@ -159,11 +159,7 @@ function StoryNotFound() {
 
 export function ArticlePage() {
   const { slug = '' } = useParams();
-  const queryClient = useQueryClient();
-  // The route's loader asked first; a 404 it got is the answer, not a failure to retry on mount.
-  const cachedError = queryClient.getQueryState(storyKeys.detail(slug))?.error;
-  const knownMissing = isApiError(cachedError) && cachedError.kind === 'not_found';
-  const query = useQuery({ ...storyQuery(slug), retryOnMount: !knownMissing });
+  const query = useQuery(storyQuery(slug));
   // The reading-list copy stands in when the network cannot answer (offline).
   const savedCopy = useSavedStory(slug);
   const story = query.data ?? savedCopy?.story;
