@@ -52,9 +52,9 @@ export function pwaOptions({ withMockData }: { withMockData: boolean }): Partial
       ],
     },
     workbox: {
-      // The shell: every built script and style, the HTML, icons and the mock images
-      // (about 70 kB, so the demo build shows its pictures offline). config.json is
-      // not precached: it is per deployment (runtime rule below).
+      // The shell: every built script and style, the HTML and icons, and in the demo
+      // build the mock data and its images (about 70 kB, so it shows its pictures
+      // offline). config.json is not precached: it is per deployment (runtime rule below).
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       globIgnores: ['**/node_modules/**', 'config.json', ...(withMockData ? [] : MOCK_DATA_FILES)],
       maximumFileSizeToCacheInBytes: 1024 * 1024,

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { defaultSettings as lighthouseDefaults } from 'lighthouse/core/config/constants.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,6 @@ const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const FLOOR_FILE = 'bench-floor.html';
 const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
-const LIGHTHOUSE_DEFAULT_CLEARED_STORAGE = ['file_systems', 'shader_cache', 'service_workers', 'cache_storage'];
 
 const TARGETS = {
   score: 0.99,
@@ -335,7 +335,7 @@ async function main() {
           // Every run is a first visit. Lighthouse's default reset keeps IndexedDB and
           // localStorage, where the app persists its query cache: without these, runs
           // after the first would read the story from the last run's cache.
-          clearStorageTypes: [...LIGHTHOUSE_DEFAULT_CLEARED_STORAGE, 'indexeddb', 'local_storage'],
+          clearStorageTypes: [...lighthouseDefaults.clearStorageTypes, 'indexeddb', 'local_storage'],
         });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
         const summary = summariseRun(result.lhr, chunks);

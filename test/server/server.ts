@@ -269,8 +269,9 @@ function acceptsHtml(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/html');
 }
 
-function acceptsGzip(req: IncomingMessage): boolean {
-  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+/** Gzip on the fly, as a production server would: text over 1 kB, for a client that takes it. */
+function shouldGzip(req: IncomingMessage, contentType: string, size: number): boolean {
+  return COMPRESSIBLE.test(contentType) && size > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
 /** The `.br` or `.gz` copy written beside a file at build time (scripts/precompress.ts), if the client takes it. */
@@ -348,7 +349,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
           .pipe(res);
       return;
     }
-    const gzip = COMPRESSIBLE.test(type) && found.size > 1024 && acceptsGzip(req);
+    const gzip = shouldGzip(req, type, found.size);
     if (gzip) headers['Content-Encoding'] = 'gzip';
     else headers['Content-Length'] = found.size;
     res.writeHead(200, headers);
@@ -439,7 +440,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     headers['cache-control'] ??= 'no-store';
     // Compressed like a production API's JSON, so the bench's first load is not
     // slowed by bytes a real deployment would not send.
-    if (payload.length > 1024 && acceptsGzip(req)) {
+    if (shouldGzip(req, String(headers['content-type'] ?? ''), payload.length)) {
       payload = gzipSync(payload);
       headers['content-encoding'] = 'gzip';
       headers['vary'] = 'Accept-Encoding';
