@@ -7,14 +7,20 @@ import { getConfig, loadRuntimeConfig } from './lib/config';
 import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
+import { getReadingListStore } from './features/reading-list';
 
 /** Starts the app; src/main.tsx imports this once the static shell has painted. */
 async function start() {
+  // The reading list is read before the first render: if it arrived in the middle of
+  // that (time-sliced) render, React would throw the render away and redo it in one
+  // long task to stay consistent with the store (issue 5: TBT).
+  const readingListRead = getReadingListStore().ready;
   await loadRuntimeConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the router's loaders run.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
+  await readingListRead;
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

@@ -5,27 +5,38 @@ import { feedInfiniteQuery, feedQuery } from '../features/feeds/api/feed';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { Layout } from '../features/site/Layout';
+import { taxonomyQuery } from '../features/site/api/taxonomy';
 import { NotFoundPage } from '../features/site/NotFoundPage';
 import { ShellFallback } from '../components/ShellFallback';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
 
+/** How long the first page may wait for its data before it shows skeletons instead. */
+export const FIRST_PAGE_DATA_WAIT_MS = 1500;
+
 /**
  * Every route's code is split out (`lazy`) and its loader starts the data requests
- * at the same time as the code download, priming the query cache; the loaders
- * never await, so a slow API never holds navigation back (pages show skeletons).
+ * at the same time as the code download, priming the query cache. Loaders never
+ * hold a navigation back for a slow API: pages show skeletons. The one exception is
+ * the first page, which the static shell already covers: its loader waits up to
+ * FIRST_PAGE_DATA_WAIT_MS, so the page renders once, complete, in one time-sliced
+ * pass, instead of skeletons followed by an unsliced render per response (issue 5: TBT).
  */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const prefetchFeeds = (feeds: Parameters<typeof feedQuery>[0][]) => {
-    for (const feed of feeds) void queryClient.prefetchQuery(feedQuery(feed));
+export function createRoutes(queryClient: QueryClient, isFirstPage: () => boolean = () => false): RouteObject[] {
+  const settle = (requests: Promise<unknown>[]) => {
+    if (!isFirstPage()) return null;
+    const deadline = new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_DATA_WAIT_MS));
+    return Promise.race([Promise.allSettled(requests), deadline]).then(() => null);
   };
-  const prefetchFeed = (params: Parameters<typeof feedInfiniteQuery>[0]) => {
-    void queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params));
-    return null;
-  };
+  const prefetchFeeds = (feeds: Parameters<typeof feedQuery>[0][]) =>
+    feeds.map((feed) => queryClient.prefetchQuery(feedQuery(feed)));
+  const prefetchFeed = (params: Parameters<typeof feedInfiniteQuery>[0]) =>
+    settle([queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params))]);
 
   return [
     {
       path: '/',
+      // The left menu and the footer list the sectors and editions.
+      loader: () => settle([queryClient.prefetchQuery(taxonomyQuery())]),
       Component: Layout,
       HydrateFallback: ShellFallback,
       ErrorBoundary: RouteErrorBoundary,
@@ -35,19 +46,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               index: true,
-              loader: () => {
-                prefetchFeeds(homeFeeds);
-                return null;
-              },
+              loader: () => settle(prefetchFeeds(homeFeeds)),
               lazy: () => import('../features/home/HomePage').then((m) => ({ Component: m.HomePage })),
             },
             {
               path: 'article/:slug',
-              loader: ({ params }) => {
-                void queryClient.prefetchQuery(storyQuery(params.slug ?? ''));
-                prefetchFeeds(sidebarFeeds);
-                return null;
-              },
+              loader: ({ params }) =>
+                settle([queryClient.prefetchQuery(storyQuery(params.slug ?? '')), ...prefetchFeeds(sidebarFeeds)]),
               lazy: () => import('../features/article/ArticlePage').then((m) => ({ Component: m.ArticlePage })),
             },
             {

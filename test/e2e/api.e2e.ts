@@ -45,9 +45,12 @@ describe('api mode', () => {
   });
 
   test('a slow story shows the loading skeleton, then the story', async () => {
-    http.server.setFaults([{ match: `/stories/${SLUG}`, delayMs: 1000 }]);
+    // Longer than the first page waits for its data (FIRST_PAGE_DATA_WAIT_MS): the
+    // static shell's skeleton first, then the article's own.
+    http.server.setFaults([{ match: `/stories/${SLUG}`, delayMs: 3000 }]);
     const { page, expectNoProblems } = await open();
     await page.goto(`/article/${SLUG}`);
+    await page.getByRole('status').filter({ hasText: 'Loading the news' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Loading the story' }).waitFor();
     expect(await h1Texts(page)).toEqual([]);
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);

@@ -102,7 +102,7 @@ function ArticleBody({ story }: { story: Story }) {
       </article>
 
       {story.related.length > 0 && (
-        <section aria-labelledby="related-stories" className="mt-10">
+        <section aria-labelledby="related-stories" className="render-when-near mt-10">
           <h2 id="related-stories" className="box-title mb-4">
             Related stories
           </h2>
@@ -199,7 +199,7 @@ export function ArticlePage() {
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">{main}</div>
-      <aside aria-label="More news" className="space-y-8">
+      <aside aria-label="More news" className="render-when-near space-y-8">
         <TrendingBox />
         <OpinionList />
         <DevShotsBox />
