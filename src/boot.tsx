@@ -3,7 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
-import { getConfig, loadRuntimeConfig } from './lib/config';
+import { getConfig, loadStartupConfig } from './lib/config';
 import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
@@ -15,7 +15,7 @@ async function start() {
   // that (time-sliced) render, React would throw the render away and redo it in one
   // long task to stay consistent with the store (issue 5: TBT).
   const readingListRead = getReadingListStore().ready;
-  await loadRuntimeConfig();
+  await loadStartupConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the router's loaders run.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.

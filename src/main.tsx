@@ -1,21 +1,32 @@
 /**
- * The entry: nothing but a wait for the static app shell in index.html to paint,
- * then the app. Loading the app's code only after the first contentful paint keeps
- * that paint as early as a plain HTML page's (issue 5): no script competes with the
- * shell for the network or the main thread until it is on screen. The code itself is
- * one request away and starts at once. A hidden tab paints nothing, hence the
- * fallbacks.
+ * The entry: a wait for the static app shell in index.html to paint, then the app.
+ * Loading the app's code only after the first contentful paint keeps that paint as
+ * early as a plain HTML page's (issue 5): no script competes with the shell for the
+ * network or the main thread until it is on screen. On an article URL the story is
+ * asked for at once and its headline and summary painted into the shell before the
+ * code loads (src/features/article/earlyPaint.ts): the reader can start reading while
+ * the code downloads, and the app finds the story already fetched. A hidden tab paints
+ * nothing, hence the fallbacks.
  */
 import './index.css';
+import { paintArticleEarly } from './features/article/earlyPaint';
 
 // A visible tab paints well before this; the fallback is for one that never does.
 const FALLBACK_MS = 3000;
+// The code waits this long at most for the early headline (a slow API must not hold it up).
+const EARLY_PAINT_WAIT_MS = 1000;
+
+const earlyPaint = paintArticleEarly();
 
 let started = false;
 function boot() {
   if (started) return;
   started = true;
   void import('./boot');
+}
+
+function bootAfterEarlyPaint() {
+  void Promise.race([earlyPaint, new Promise((resolve) => setTimeout(resolve, EARLY_PAINT_WAIT_MS))]).then(boot);
 }
 
 function bootAfterFirstPaint() {
@@ -25,7 +36,7 @@ function bootAfterFirstPaint() {
   const observer = new PerformanceObserver((entries) => {
     if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
     observer.disconnect();
-    boot();
+    bootAfterEarlyPaint();
   });
   observer.observe({ type: 'paint', buffered: true });
   document.addEventListener('visibilitychange', boot, { once: true });

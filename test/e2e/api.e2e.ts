@@ -9,9 +9,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../server/server.ts';
 
 const SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
-const { headline } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, `mocks/stories/${SLUG}.json`), 'utf8')) as {
-  headline: string;
-};
+const { headline, summary } = JSON.parse(
+  readFileSync(path.join(PROJECT_ROOT, `mocks/stories/${SLUG}.json`), 'utf8'),
+) as { headline: string; summary: string };
 
 const ctx = browserForFile();
 const http = serverForFile({ api: true });
@@ -44,10 +44,39 @@ describe('api mode', () => {
     await expectNoProblems();
   });
 
+  test('the headline and summary are on screen before the code has loaded, and the story is fetched once', async () => {
+    const { page, expectNoProblems } = await open();
+    const storyRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/stories/${SLUG}`) storyRequests.push(request.url());
+    });
+    // Hold the app's code back until the early paint has been seen.
+    let releaseCode = () => {};
+    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
+    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
+      await codeHeld;
+      await route.continue();
+    });
+    await page.goto(`/article/${SLUG}`);
+    const shell = page.locator('#app-shell main');
+    await poll(() => shell.innerText(), 'the static shell').toContain(summary);
+    expect(await shell.innerText()).toContain(headline);
+    expect(await h1Texts(page)).toEqual([]); // the app has not rendered yet
+    const early = await shell.getByText(summary).boundingBox();
+
+    releaseCode();
+    await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);
+    // The app's summary sits where the early one did: nothing jumps.
+    expect(await page.getByRole('article').getByText(summary).boundingBox()).toEqual(early);
+    await waitForSettled(page);
+    expect(storyRequests).toHaveLength(1);
+    await expectNoProblems();
+  });
+
   test('a slow story shows the loading skeleton, then the story', async () => {
     // Longer than the first page waits for its data (FIRST_PAGE_DATA_WAIT_MS): the
     // static shell's skeleton first, then the article's own.
-    http.server.setFaults([{ match: `/stories/${SLUG}`, delayMs: 3000 }]);
+    http.server.setFaults([{ match: `/stories/${SLUG}`, delayMs: 5000 }]);
     const { page, expectNoProblems } = await open();
     await page.goto(`/article/${SLUG}`);
     await page.getByRole('status').filter({ hasText: 'Loading the news' }).waitFor();

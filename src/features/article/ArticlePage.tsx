@@ -10,6 +10,7 @@ import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { SaveButton, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
 import { ArticleTools } from './ArticleTools';
+import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
 
 export const SYNDICATED_NOTE =
@@ -22,7 +23,7 @@ function ArticleBody({ story }: { story: Story }) {
     <>
       <article aria-labelledby="article-headline">
         <header>
-          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
+          <p className={articleLayout.kicker}>
             {story.sector && (
               <>
                 <Link to={`/sector/${encodeURIComponent(story.sector.slug)}`} className={TERM_LINK_CLASS}>
@@ -35,14 +36,10 @@ function ArticleBody({ story }: { story: Story }) {
               {story.edition.name}
             </Link>
           </p>
-          <h1
-            id="article-headline"
-            tabIndex={-1}
-            className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl"
-          >
+          <h1 id="article-headline" tabIndex={-1} className={articleLayout.headline}>
             {story.headline}
           </h1>
-          {story.summary && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{story.summary}</p>}
+          {story.summary && <p className={articleLayout.summary}>{story.summary}</p>}
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">
             {story.source && (
               <>
@@ -197,8 +194,8 @@ export function ArticlePage() {
   else main = <ArticleSkeleton />;
 
   return (
-    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0">{main}</div>
+    <div className={articleLayout.grid}>
+      <div className={articleLayout.column}>{main}</div>
       <aside aria-label="More news" className="render-when-near space-y-8">
         <TrendingBox />
         <OpinionList />

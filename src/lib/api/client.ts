@@ -1,19 +1,10 @@
 import { z } from 'zod/mini';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
-import { apiBaseUrl, send } from './transport';
+import type { QueryParams } from './transport';
+import { buildUrl, send } from './transport';
 
-export type QueryParams = Record<string, string | number | null | undefined>;
-
-export function buildUrl(path: string, params: QueryParams = {}): string {
-  // A relative base such as "/api" (same-origin deployment) resolves against the page.
-  const base = typeof location === 'undefined' ? 'http://localhost' : location.origin;
-  const url = new URL(`${apiBaseUrl()}${path}`, base);
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
-  }
-  return url.toString();
-}
+export { buildUrl, type QueryParams } from './transport';
 
 const errorBodySchema = z.object({
   error: z.object({

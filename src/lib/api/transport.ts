@@ -1,4 +1,5 @@
 import { getConfig } from '../config';
+import { takeEarlyGet } from './earlyRequests';
 
 /**
  * Where requests go. With an API base URL, the real network (`fetch`). Without one,
@@ -23,10 +24,25 @@ export function apiBaseUrl(): string {
   return getConfig().apiBaseUrl ?? MOCK_API_BASE;
 }
 
+export type QueryParams = Record<string, string | number | null | undefined>;
+
+export function buildUrl(path: string, params: QueryParams = {}): string {
+  // A relative base such as "/api" (same-origin deployment) resolves against the page.
+  const base = typeof location === 'undefined' ? 'http://localhost' : location.origin;
+  const url = new URL(`${apiBaseUrl()}${path}`, base);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
 export async function send(request: Request): Promise<Response> {
   if (getConfig().apiBaseUrl === null) {
     const transport = await loadMockTransport();
     return transport(request);
   }
+  // The page may have asked for this already, before the app's code arrived (src/main.tsx).
+  const early = request.method === 'GET' ? takeEarlyGet(request.url, request.signal) : undefined;
+  if (early) return early;
   return fetch(request);
 }
