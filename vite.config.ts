@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
+import { deferEntry } from './scripts/deferEntry.ts';
 import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
@@ -13,6 +14,7 @@ export default defineConfig(({ mode }) => ({
     tailwindcss(),
     // A build with an API base URL does not precache the built-in mock data.
     VitePWA(pwaOptions({ withMockData: !loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL })),
+    deferEntry(),
     precompress(),
   ],
   // `npm run preview` serves the build under the same strict CSP as production.

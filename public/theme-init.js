@@ -1,6 +1,8 @@
-// Runs in <head> before first paint (external file: the CSP forbids inline scripts).
-// Applies the remembered theme and article text size; keep in step with src/features/preferences/preferences.ts.
+// Runs in <head> before first paint; production builds inline it (CSP-allowed by its
+// hash, see test/server/csp.ts) so it costs no request. Keep in step with
+// src/features/preferences/preferences.ts.
 (function () {
+  // The remembered theme and article text size.
   var root = document.documentElement;
   var theme = 'system';
   var size = 'default';
@@ -14,4 +16,33 @@
   root.classList.toggle('dark', dark);
   root.dataset.theme = dark ? 'dark' : 'light';
   root.dataset.textSize = size;
+
+  // Production builds name the app's entry in <meta name="app-entry"> instead of a
+  // script tag (scripts/deferEntry.ts): it loads once the static shell has painted,
+  // so the first paint waits for no script at all (issue 5).
+  var entry = document.querySelector('meta[name="app-entry"]');
+  if (!entry) return;
+  var loaded = false;
+  function loadApp() {
+    if (loaded) return;
+    loaded = true;
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = 'anonymous';
+    script.src = entry.getAttribute('content');
+    document.head.appendChild(script);
+  }
+  var paintTiming =
+    typeof PerformanceObserver === 'function' &&
+    PerformanceObserver.supportedEntryTypes &&
+    PerformanceObserver.supportedEntryTypes.indexOf('paint') !== -1;
+  if (!paintTiming || document.visibilityState === 'hidden') return loadApp();
+  new PerformanceObserver(function (list, observer) {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    loadApp();
+  }).observe({ type: 'paint', buffered: true });
+  document.addEventListener('visibilitychange', loadApp, { once: true });
+  // A tab that never paints still gets its app.
+  setTimeout(loadApp, 3000);
 })();

@@ -1,12 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
-import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { StoryCardActions } from '../features/feeds';
 import { ConnectionNotice, UpdatePrompt } from '../features/offline';
 import { SaveButton } from '../features/reading-list';
 import type { StoryCard } from '../lib/api/schemas';
-import { createRoutes } from './routes';
+import type { AppRouter } from './router';
 
 /**
  * Query devtools and the mock scenario panel: development builds only, never in production.
@@ -20,13 +19,12 @@ const DevTools =
 /** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
 const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
 
-type Router = ReturnType<typeof createBrowserRouter>;
-
 /** False until the router has loaded its first page (route code and loaders). */
-function useFirstPageShown(router: Router): boolean {
+function useFirstPageShown(router: AppRouter): boolean {
   const [shown, setShown] = useState(router.state.initialized);
   useEffect(() => {
     if (shown) return;
+    if (router.state.initialized) return startTransition(() => setShown(true));
     // In a transition too, so it joins the router's own first-page update.
     return router.subscribe((state) => {
       if (state.initialized) startTransition(() => setShown(true));
@@ -35,13 +33,7 @@ function useFirstPageShown(router: Router): boolean {
   return shown;
 }
 
-export function App({ queryClient }: { queryClient: QueryClient }) {
-  const [router] = useState(() => {
-    // The first page's loaders run inside createBrowserRouter, before it returns.
-    let created: Router | undefined = undefined;
-    created = createBrowserRouter(createRoutes(queryClient, () => !created?.state.initialized));
-    return created;
-  });
+export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
   const firstPageShown = useFirstPageShown(router);
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,16 +1,23 @@
+import { useLayoutEffect } from 'react';
 import { SkeletonLine } from './Skeleton';
 
 /**
- * index.html paints a static copy of the app shell (#app-shell) before any script runs.
- * Read before React replaces it, so the fallback below shows exactly the same pixels:
- * no flash and no layout shift between the static page and the app. It is our own
- * markup from index.html, never data.
+ * index.html paints a static app shell (#app-shell, beside React's #root) before any
+ * script runs. While the first route loads, the fallback leaves it on screen and renders
+ * nothing; when the first page replaces the fallback, the shell goes in the same commit,
+ * so there is no flash, no layout shift and no second copy of the shell to parse and
+ * lay out (issue 5).
  */
-const staticShell = typeof document === 'undefined' ? undefined : document.getElementById('app-shell')?.outerHTML;
+function useStaticShell(): boolean {
+  const present = typeof document !== 'undefined' && document.getElementById('app-shell') !== null;
+  useLayoutEffect(() => () => document.getElementById('app-shell')?.remove(), []);
+  return present;
+}
 
-/** Painted while the first route's code loads: the shape of the header and a page, no content. */
+/** Painted while the first route's code loads: the static shell, or the shape of the header and a page. */
 export function ShellFallback() {
-  if (staticShell) return <div className="contents" dangerouslySetInnerHTML={{ __html: staticShell }} />;
+  const staticShell = useStaticShell();
+  if (staticShell) return null;
   return (
     <div role="status" aria-live="polite" className="min-h-screen">
       <span className="sr-only">Loading the news…</span>

@@ -53,3 +53,19 @@ describe('production bundle', () => {
     expect(findMarkers(scripts, ['malformed-feed-item'])).toHaveLength(1);
   });
 });
+
+describe('built index.html (issue 5: nothing from the network runs before the first paint)', () => {
+  it('names the entry in <meta name="app-entry"> and inlines the theme script, allowed by its hash', async () => {
+    const { createHash } = await import('node:crypto');
+    const { CONTENT_SECURITY_POLICY } = await import('../server/csp.ts');
+    const html = await readFile(path.join(DEFAULT_ROOT, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    const entry = /<meta name="app-entry" content="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    await expect(readFile(path.join(DEFAULT_ROOT, entry!), 'utf8')).resolves.toContain('import');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(inline).toHaveLength(1);
+    const hash = createHash('sha256').update(inline[0]!).digest('base64');
+    expect(CONTENT_SECURITY_POLICY).toContain(`'sha256-${hash}'`);
+  });
+});

@@ -85,7 +85,28 @@ function articleShell({ kicker, headline, summary }: ArticleLines): HTMLElement 
   return grid;
 }
 
-/** Resolves after the next frame has been painted. */
+/** How long to wait at most for the browser to report the early paint. */
+const PAINT_REPORT_WAIT_MS = 300;
+
+/**
+ * Resolves once the browser reports the summary as the page's largest paint (or
+ * after PAINT_REPORT_WAIT_MS): only then does the app's code start to download, so
+ * it does not compete with the text for the network.
+ */
 function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    const since = performance.now();
+    let observer: PerformanceObserver | null = null;
+    const done = () => {
+      observer?.disconnect();
+      resolve();
+    };
+    if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((entry) => entry.startTime >= since)) done();
+      });
+      observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    }
+    setTimeout(done, PAINT_REPORT_WAIT_MS);
+  });
 }
