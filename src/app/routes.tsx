@@ -20,23 +20,29 @@ export const FIRST_PAGE_DATA_WAIT_MS = 1500;
  * the first page, which the static shell already covers: its loader waits up to
  * FIRST_PAGE_DATA_WAIT_MS, so the page renders once, complete, in one time-sliced
  * pass, instead of skeletons followed by an unsliced render per response (issue 5: TBT).
+ * The first page's loaders also start their requests in a task each: they run while
+ * the router is created, and all of it at once was one long task.
  */
 export function createRoutes(queryClient: QueryClient, isFirstPage: () => boolean = () => false): RouteObject[] {
-  const settle = (requests: Promise<unknown>[]) => {
-    if (!isFirstPage()) return null;
+  const load = (startRequests: () => Promise<unknown>[]) => {
+    if (!isFirstPage()) {
+      startRequests();
+      return null;
+    }
     const deadline = new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_DATA_WAIT_MS));
-    return Promise.race([Promise.allSettled(requests), deadline]).then(() => null);
+    const requests = new Promise((resolve) => setTimeout(resolve, 0)).then(() => Promise.allSettled(startRequests()));
+    return Promise.race([requests, deadline]).then(() => null);
   };
   const prefetchFeeds = (feeds: Parameters<typeof feedQuery>[0][]) =>
     feeds.map((feed) => queryClient.prefetchQuery(feedQuery(feed)));
   const prefetchFeed = (params: Parameters<typeof feedInfiniteQuery>[0]) =>
-    settle([queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params))]);
+    load(() => [queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params))]);
 
   return [
     {
       path: '/',
       // The left menu and the footer list the sectors and editions.
-      loader: () => settle([queryClient.prefetchQuery(taxonomyQuery())]),
+      loader: () => load(() => [queryClient.prefetchQuery(taxonomyQuery())]),
       Component: Layout,
       HydrateFallback: ShellFallback,
       ErrorBoundary: RouteErrorBoundary,
@@ -46,13 +52,13 @@ export function createRoutes(queryClient: QueryClient, isFirstPage: () => boolea
           children: [
             {
               index: true,
-              loader: () => settle(prefetchFeeds(homeFeeds)),
+              loader: () => load(() => prefetchFeeds(homeFeeds)),
               lazy: () => import('../features/home/HomePage').then((m) => ({ Component: m.HomePage })),
             },
             {
               path: 'article/:slug',
               loader: ({ params }) =>
-                settle([queryClient.prefetchQuery(storyQuery(params.slug ?? '')), ...prefetchFeeds(sidebarFeeds)]),
+                load(() => [queryClient.prefetchQuery(storyQuery(params.slug ?? '')), ...prefetchFeeds(sidebarFeeds)]),
               lazy: () => import('../features/article/ArticlePage').then((m) => ({ Component: m.ArticlePage })),
             },
             {

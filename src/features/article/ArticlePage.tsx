@@ -99,7 +99,7 @@ function ArticleBody({ story }: { story: Story }) {
       </article>
 
       {story.related.length > 0 && (
-        <section aria-labelledby="related-stories" className="render-when-near mt-10">
+        <section aria-labelledby="related-stories" className="mt-10">
           <h2 id="related-stories" className="box-title mb-4">
             Related stories
           </h2>
@@ -196,7 +196,7 @@ export function ArticlePage() {
   return (
     <div className={articleLayout.grid}>
       <div className={articleLayout.column}>{main}</div>
-      <aside aria-label="More news" className="render-when-near space-y-8">
+      <aside aria-label="More news" className="space-y-8">
         <TrendingBox />
         <OpinionList />
         <DevShotsBox />

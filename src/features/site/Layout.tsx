@@ -75,7 +75,7 @@ function ConnectBand() {
   return (
     <section
       aria-label="Stay in touch"
-      className="render-when-near mt-10 border-t border-slate-200 bg-slate-100 dark:border-slate-800 dark:bg-slate-900"
+      className="mt-10 border-t border-slate-200 bg-slate-100 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 md:grid-cols-3">
         <div>
