@@ -15,7 +15,7 @@
  *    the app/floor ratios and every built chunk's gzip and brotli size. The same
  *    figures go to `bench/results.json`.
  *
- * Options: `--runs N` (default 3), `--skip-build` (reuse dist-bench/).
+ * Options: `--runs N` (default 5: TBT moves by ±200 ms from run to run on 2 cores), `--skip-build` (reuse dist-bench/).
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { existsSync } from 'node:fs';
@@ -46,9 +46,9 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const args = { runs: 3, skipBuild: false };
+  const args = { runs: 5, skipBuild: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 3);
+    if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 5);
     else if (argv[i] === '--skip-build') args.skipBuild = true;
   }
   return args;
