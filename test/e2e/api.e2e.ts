@@ -73,6 +73,42 @@ describe('api mode', () => {
     await expectNoProblems();
   });
 
+  test('the home page paints its lead story before the code has loaded, and fetches the feed once', async () => {
+    const latestUrl = '/api/stories?feed=latest&limit=12';
+    const feed = (await (await fetch(`${http.url}${latestUrl}`)).json()) as {
+      items: { headline: string; summary: string }[];
+    };
+    const lead = feed.items[0]!;
+    const { page, expectNoProblems } = await open();
+    const feedRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (`${url.pathname}${url.search}` === latestUrl) feedRequests.push(request.url());
+    });
+    let releaseCode = () => {};
+    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
+    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
+      await codeHeld;
+      await route.continue();
+    });
+    await page.goto('/');
+    const shell = page.locator('#app-shell main');
+    await poll(() => shell.innerText(), 'the static shell').toContain(lead.summary);
+    expect(await shell.innerText()).toContain(lead.headline);
+    const earlyText = await shell.getByText(lead.summary).boundingBox();
+    const earlyImage = await shell.locator('img').boundingBox();
+    expect(earlyImage).not.toBeNull();
+
+    releaseCode();
+    await poll(() => h1Texts(page), 'the h1 elements').toEqual(['Top stories']);
+    const leadRegion = page.getByRole('region', { name: 'Lead story' });
+    expect(await leadRegion.getByText(lead.summary).boundingBox()).toEqual(earlyText);
+    expect(await leadRegion.getByRole('img').boundingBox()).toEqual(earlyImage);
+    await waitForSettled(page);
+    expect(feedRequests).toHaveLength(1);
+    await expectNoProblems();
+  });
+
   test('a slow story shows the loading skeleton, then the story', async () => {
     // Longer than the first page waits for its data (FIRST_PAGE_DATA_WAIT_MS): the
     // static shell's skeleton first, then the article's own.

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
+import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
@@ -194,8 +195,8 @@ export function ArticlePage() {
   else main = <ArticleSkeleton />;
 
   return (
-    <div className={articleLayout.grid}>
-      <div className={articleLayout.column}>{main}</div>
+    <div className={pageLayout.grid}>
+      <div className={pageLayout.column}>{main}</div>
       <aside aria-label="More news" className="space-y-8">
         <TrendingBox />
         <OpinionList />

@@ -1,12 +1,10 @@
 /**
  * Class names of the article's first lines, shared by ArticlePage and the early paint
- * in earlyPaint.ts: both must lay the headline and summary out identically, or the
- * page would jump when React takes over (and the summary would count twice as the
+ * (src/app/earlyPaint.ts): both must lay the headline and summary out identically, or
+ * the page would jump when React takes over (and the summary would count twice as the
  * largest paint).
  */
 export const articleLayout = {
-  grid: 'grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]',
-  column: 'min-w-0',
   kicker: 'text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300',
   headline: 'mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl',
   summary: 'mt-3 text-lg text-slate-700 dark:text-slate-300',

@@ -1,6 +1,7 @@
 import { use, type ReactNode } from 'react';
 import type { StoryCard as StoryCardData } from '../../lib/api/schemas';
 import { THUMBNAIL_CLASS } from './feedUtils';
+import { leadCardLayout } from './leadCardLayout';
 import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime } from './StoryMeta';
@@ -21,9 +22,9 @@ export interface StoryCardProps {
 }
 
 const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
-  lead: 'font-serif text-2xl leading-tight font-bold sm:text-3xl',
-  standard: 'font-serif text-lg leading-snug font-semibold',
-  compact: 'text-base leading-snug font-semibold',
+  lead: leadCardLayout.headline,
+  standard: 'mt-1 font-serif text-lg leading-snug font-semibold',
+  compact: 'mt-1 text-base leading-snug font-semibold',
 };
 
 export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions: ownActions }: StoryCardProps) {
@@ -43,23 +44,21 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
       decoding="async"
       {...(isLead ? { fetchPriority: 'high' as const } : { loading: 'lazy' as const })}
       className={
-        isLead
-          ? 'aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800'
-          : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
+        isLead ? leadCardLayout.image : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
       }
     />
   );
 
   return (
-    <div className={isLead ? 'flex flex-col gap-3' : 'flex gap-4'}>
+    <div className={isLead ? leadCardLayout.card : 'flex gap-4'}>
       {isLead && image}
-      <div className="min-w-0 flex-1">
-        <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
+      <div className={leadCardLayout.body}>
+        <p className={leadCardLayout.kicker}>
           {story.kind !== 'news' && <span>{kindLabel(story.kind)} · </span>}
           {label && <span>{label} · </span>}
           <span>{story.edition.name}</span>
         </p>
-        <Heading className={`mt-1 ${HEADLINE_CLASS[variant]}`}>
+        <Heading className={HEADLINE_CLASS[variant]}>
           <StoryLink
             slug={story.slug}
             className="text-slate-900 hover:text-brand-700 hover:underline dark:text-slate-100 dark:hover:text-sky-300"
@@ -68,7 +67,9 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           </StoryLink>
         </Heading>
         {variant !== 'compact' && story.summary && (
-          <p className={`mt-1 text-slate-700 dark:text-slate-300 ${isLead ? 'text-base' : 'line-clamp-2 text-sm'}`}>
+          <p
+            className={isLead ? leadCardLayout.summary : 'mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300'}
+          >
             {story.summary}
           </p>
         )}

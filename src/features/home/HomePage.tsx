@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import {
@@ -85,8 +86,8 @@ export function HomePage() {
   return (
     <>
       <h1 className="sr-only">Top stories</h1>
-      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0">
+      <div className={pageLayout.grid}>
+        <div className={pageLayout.column}>
           <LeadAndLatest />
         </div>
         <div className="space-y-8">
