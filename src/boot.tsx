@@ -10,6 +10,8 @@ import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
 import { getReadingListStore } from './features/reading-list';
 
+const READING_LIST_WAIT_MS = 1000;
+
 /** Lets the browser run other tasks (input, paint) before going on. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -26,7 +28,8 @@ async function start() {
   // Opened stories and feeds from the last visit, before the router's loaders run.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
-  await readingListRead;
+  // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
+  await Promise.race([readingListRead, new Promise((resolve) => setTimeout(resolve, READING_LIST_WAIT_MS))]);
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
