@@ -9,13 +9,9 @@ import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
 import { getReadingListStore } from './features/reading-list';
+import { atMost, delay } from './lib/wait';
 
 const READING_LIST_WAIT_MS = 1000;
-
-/** Lets the browser run other tasks (input, paint) before going on. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Starts the app; src/main.tsx imports this once the static shell has painted. */
 async function start() {
@@ -29,14 +25,14 @@ async function start() {
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
-  await Promise.race([readingListRead, new Promise((resolve) => setTimeout(resolve, READING_LIST_WAIT_MS))]);
+  await atMost(readingListRead, READING_LIST_WAIT_MS);
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   // Each step in a task of its own: together they were one long task (issue 5: TBT).
-  await nextTask();
+  await delay(0);
   const router = createAppRouter(queryClient);
-  await nextTask();
+  await delay(0);
   const reactRoot = createRoot(root);
   // A transition renders the first page in small slices instead of one long task, so
   // the main thread stays free for input while the app starts (Lighthouse's TBT).

@@ -22,6 +22,17 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the request to fail');
 }
 
+/** Every story request hangs, and the client gives up after 50 ms. */
+function storiesHangWithShortTimeout() {
+  setConfig({ requestTimeoutMs: 50 });
+  server.use(
+    http.get('*/stories/:slug', async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    }),
+  );
+}
+
 describe('API client', () => {
   it('parses a story from the mock API', async () => {
     const story = await fetchStory(REFERENCE_SLUG);
@@ -47,13 +58,7 @@ describe('API client', () => {
   });
 
   it('abandons an early request that hangs past the timeout, like any other', async () => {
-    setConfig({ requestTimeoutMs: 50 });
-    server.use(
-      http.get('*/stories/:slug', async () => {
-        await delay('infinite');
-        return HttpResponse.json({});
-      }),
-    );
+    storiesHangWithShortTimeout();
     void startEarlyGet(buildUrl('/stories/hangs'));
     expect((await caught(fetchStory('hangs'))).kind).toBe('timeout');
   });
@@ -66,13 +71,7 @@ describe('API client', () => {
   });
 
   it('abandons a request that hangs past the timeout', async () => {
-    setConfig({ requestTimeoutMs: 50 });
-    server.use(
-      http.get('*/stories/:slug', async () => {
-        await delay('infinite');
-        return HttpResponse.json({});
-      }),
-    );
+    storiesHangWithShortTimeout();
     const error = await caught(fetchStory('any'));
     expect(error.kind).toBe('timeout');
     expect(error.isTransient).toBe(true);

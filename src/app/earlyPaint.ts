@@ -81,20 +81,33 @@ function placeholder(...classNames: string[]): HTMLElement {
   return block;
 }
 
-/** The article page's kicker, headline and summary. */
-function articleHeader(json: unknown): HTMLElement | null {
-  const story = record(json);
+interface StoryLineClasses {
+  kicker: string;
+  headline: string;
+  summary: string;
+}
+
+/** Kicker ("Sector · Edition"), headline and summary of a story, or null if it has no headline or edition. */
+function storyLines(story: Record<string, unknown> | null, classes: StoryLineClasses): HTMLElement[] | null {
   const headline = text(story?.headline);
   const edition = termName(story?.edition);
   if (!story || !headline || !edition) return null;
   const sector = termName(story.sector);
-  const header = element('div', '');
-  header.append(
-    element('p', articleLayout.kicker, sector ? `${sector} · ${edition}` : edition),
-    element('p', articleLayout.headline, headline),
-  );
+  const lines = [
+    element('p', classes.kicker, sector ? `${sector} · ${edition}` : edition),
+    element('p', classes.headline, headline),
+  ];
   const summary = text(story.summary);
-  if (summary) header.append(element('p', articleLayout.summary, summary));
+  if (summary) lines.push(element('p', classes.summary, summary));
+  return lines;
+}
+
+/** The article page's kicker, headline and summary. */
+function articleHeader(json: unknown): HTMLElement | null {
+  const lines = storyLines(record(json), articleLayout);
+  if (!lines) return null;
+  const header = element('div', '');
+  header.append(...lines);
   return pageGrid(header, placeholder('h-5 w-2/3', 'mt-6 aspect-video w-full'));
 }
 
@@ -102,10 +115,9 @@ function articleHeader(json: unknown): HTMLElement | null {
 function homeLead(json: unknown): HTMLElement | null {
   const items = record(json)?.items;
   const lead = Array.isArray(items) ? record(items[0]) : null;
-  const headline = text(lead?.headline);
-  const edition = termName(lead?.edition);
   // Other kinds carry a label ("Opinion · ") the card adds; leave those to the app.
-  if (!lead || !headline || !edition || lead.kind !== 'news') return null;
+  const lines = lead?.kind === 'news' ? storyLines(lead, leadCardLayout) : null;
+  if (!lead || !lines) return null;
   const card = element('div', leadCardLayout.card);
   const image = record(lead.image);
   const src = text(image?.src);
@@ -117,14 +129,7 @@ function homeLead(json: unknown): HTMLElement | null {
     img.fetchPriority = 'high';
     img.src = src;
   }
-  const body = card.appendChild(element('div', leadCardLayout.body));
-  const sector = termName(lead.sector);
-  body.append(
-    element('p', leadCardLayout.kicker, sector ? `${sector} · ${edition}` : edition),
-    element('p', leadCardLayout.headline, headline),
-  );
-  const summary = text(lead.summary);
-  if (summary) body.append(element('p', leadCardLayout.summary, summary));
+  card.appendChild(element('div', leadCardLayout.body)).append(...lines);
   return pageGrid(card, placeholder('h-4 w-1/3', 'mt-10 h-5 w-1/4'));
 }
 

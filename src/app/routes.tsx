@@ -9,6 +9,7 @@ import { taxonomyQuery } from '../features/site/api/taxonomy';
 import { NotFoundPage } from '../features/site/NotFoundPage';
 import { ShellFallback } from '../components/ShellFallback';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
+import { atMost, delay } from '../lib/wait';
 
 /** How long the first page may wait for its data before it shows skeletons instead. */
 export const FIRST_PAGE_DATA_WAIT_MS = 1500;
@@ -29,9 +30,8 @@ export function createRoutes(queryClient: QueryClient, isFirstPage: () => boolea
       startRequests();
       return null;
     }
-    const deadline = new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_DATA_WAIT_MS));
-    const requests = new Promise((resolve) => setTimeout(resolve, 0)).then(() => Promise.allSettled(startRequests()));
-    return Promise.race([requests, deadline]).then(() => null);
+    const requests = delay(0).then(() => Promise.allSettled(startRequests()));
+    return atMost(requests, FIRST_PAGE_DATA_WAIT_MS).then(() => null);
   };
   const prefetchFeeds = (feeds: Parameters<typeof feedQuery>[0][]) =>
     feeds.map((feed) => queryClient.prefetchQuery(feedQuery(feed)));

@@ -1,6 +1,7 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { version } from '../../../package.json';
+import { atMost } from '../../lib/wait';
 
 /** How long a persisted query cache is trusted; the query client keeps queries at least this long. */
 export const QUERY_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
@@ -76,7 +77,7 @@ export async function persistQueryCache(
       }
       hydrate(queryClient, saved.clientState);
     };
-    await Promise.race([restore(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    await atMost(restore(), 2000);
   } catch (error) {
     console.warn('The saved query cache could not be restored', error);
     return () => {};

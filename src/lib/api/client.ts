@@ -1,10 +1,7 @@
 import { z } from 'zod/mini';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
-import type { QueryParams } from './transport';
-import { buildUrl, send } from './transport';
-
-export { buildUrl, type QueryParams } from './transport';
+import { buildUrl, send, type QueryParams } from './transport';
 
 const errorBodySchema = z.object({
   error: z.object({
