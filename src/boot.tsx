@@ -3,7 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
-import { createAppRouter } from './app/router';
+import { FIRST_PAGE_DATA_WAIT_MS, loadFirstPage } from './app/routes';
 import { getConfig, loadStartupConfig } from './lib/config';
 import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
@@ -21,7 +21,7 @@ async function start() {
   const readingListRead = getReadingListStore().ready;
   await loadStartupConfig();
   const queryClient = createQueryClient();
-  // Opened stories and feeds from the last visit, before the router's loaders run.
+  // Opened stories and feeds from the last visit, before the first page's prefetch.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
@@ -31,7 +31,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element');
   // Each step in a task of its own: together they were one long task (issue 5: TBT).
   await delay(0);
-  const router = createAppRouter(queryClient);
+  await atMost(loadFirstPage(queryClient, window.location.pathname), FIRST_PAGE_DATA_WAIT_MS);
   await delay(0);
   const reactRoot = createRoot(root);
   // A transition renders the first page in small slices instead of one long task, so
@@ -39,7 +39,7 @@ async function start() {
   startTransition(() => {
     reactRoot.render(
       <StrictMode>
-        <App queryClient={queryClient} router={router} />
+        <App queryClient={queryClient} />
       </StrictMode>,
     );
   });

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -43,16 +44,10 @@ function Boom(): never {
 
 function renderBroken(insideLayout: boolean) {
   const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
+  const guarded = (element: ReactNode) => <RouteErrorBoundary>{element}</RouteErrorBoundary>;
   const routes = insideLayout
-    ? [
-        {
-          path: '/',
-          Component: Layout,
-          ErrorBoundary: RouteErrorBoundary,
-          children: [{ index: true, Component: Boom, ErrorBoundary: RouteErrorBoundary }],
-        },
-      ]
-    : [{ path: '/', Component: Boom, ErrorBoundary: RouteErrorBoundary }];
+    ? [{ path: '/', element: guarded(<Layout />), children: [{ index: true, element: guarded(<Boom />) }] }]
+    : [{ path: '/', element: guarded(<Boom />) }];
   const router = createMemoryRouter(routes, { initialEntries: ['/'] });
   return render(
     <QueryClientProvider client={queryClient}>

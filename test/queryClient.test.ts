@@ -54,7 +54,7 @@ describe('the retry policy', () => {
     });
     const missing = failing('missing', new ApiError('not_found', 'gone', { status: 404 }));
     const down = failing('down', new ApiError('http', 'down', { status: 503 }));
-    // What a route loader does before the page mounts.
+    // What a route prefetch does before the page mounts.
     await queryClient.prefetchQuery(missing);
     await queryClient.prefetchQuery(down);
     expect(calls).toEqual({ missing: 1, down: 3 });

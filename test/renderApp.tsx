@@ -4,12 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from '../src/app/queryClient';
-import { createRoutes } from '../src/app/routes';
+import { AppRoutes } from '../src/app/routes';
 
 /** Renders the whole app at `path`, with a fresh cache and fast retries. */
 export function renderApp(path = '/') {
   const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  // A memory router holds the history (tests read and drive it); the app's own routes render inside.
+  const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [path] });
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>

@@ -211,8 +211,13 @@ describe('scenario: empty', () => {
   it('says so on every view', async () => {
     useScenario('empty');
     const home = renderApp(ROUTES.home);
-    const latestSection = await screen.findByRole('region', { name: 'Latest News' });
-    expect(await within(latestSection).findByText('No stories here yet.')).toBeInTheDocument();
+    // The section is a new element once loaded (HomePage keys it by its loading state).
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Latest News' })).getByText('No stories here yet.'),
+      ).toBeVisible(),
+    );
+    const latestSection = screen.getByRole('region', { name: 'Latest News' });
     // No "more" link that leads to another empty page.
     expect(within(latestSection).queryByRole('link', { name: 'More latest news' })).not.toBeInTheDocument();
     const trending = screen.getByRole('region', { name: /trending/i });

@@ -1,11 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
-import { RouterProvider } from 'react-router/dom';
+import { lazy, Suspense, useLayoutEffect } from 'react';
+import { BrowserRouter } from 'react-router';
 import { StoryCardActions } from '../features/feeds';
 import { ConnectionNotice, UpdatePrompt } from '../features/offline';
 import { SaveButton } from '../features/reading-list';
 import type { StoryCard } from '../lib/api/schemas';
-import type { AppRouter } from './router';
+import { AppRoutes } from './routes';
 
 /**
  * Query devtools and the mock scenario panel: development builds only, never in production.
@@ -19,31 +19,27 @@ const DevTools =
 /** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
 const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
 
-/** False until the router has loaded its first page (route code and loaders). */
-function useFirstPageShown(router: AppRouter): boolean {
-  const [shown, setShown] = useState(router.state.initialized);
-  useEffect(() => {
-    if (shown) return;
-    if (router.state.initialized) return startTransition(() => setShown(true));
-    // In a transition too, so it joins the router's own first-page update.
-    return router.subscribe((state) => {
-      if (state.initialized) startTransition(() => setShown(true));
-    });
-  }, [router, shown]);
-  return shown;
+/**
+ * index.html paints a static app shell (#app-shell, beside React's #root) before any
+ * script runs. It goes in the app's first commit, which holds the first page (boot
+ * waited for its code and data), so there is no flash and no layout shift (issue 5).
+ */
+function useRemoveStaticShell() {
+  useLayoutEffect(() => document.getElementById('app-shell')?.remove(), []);
 }
 
-export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
-  const firstPageShown = useFirstPageShown(router);
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  useRemoveStaticShell();
   return (
     <QueryClientProvider client={queryClient}>
       <StoryCardActions value={renderCardActions}>
-        {/* The first page renders as a transition: in 5 ms slices, so the main thread never
-            blocks for long while the app starts (issue 5: TBT). After that, no transitions:
-            with the data already cached (prefetched on hover/focus), the next page commits
-            in the click's task and paints in the next frame, instead of a time-sliced render
-            that yields to everything else (issue 5: <100 ms). */}
-        <RouterProvider router={router} useTransitions={firstPageShown ? false : undefined} />
+        {/* No transitions for navigations: with the data already cached (prefetched on
+            hover/focus), the next page commits in the click's task and paints in the next
+            frame, instead of a time-sliced render that yields to everything else (issue 5:
+            <100 ms). The first render is a transition (boot.tsx). */}
+        <BrowserRouter useTransitions={false}>
+          <AppRoutes />
+        </BrowserRouter>
       </StoryCardActions>
       <ConnectionNotice />
       <UpdatePrompt />

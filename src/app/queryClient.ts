@@ -20,7 +20,7 @@ const mayRecover = (error: unknown) => isApiError(error) && error.isTransient;
 
 /**
  * Retries only what may recover by itself with exponential backoff; a final error is
- * shown at once, and is the answer for a page that mounts later too: a route loader's
+ * shown at once, and is the answer for a page that mounts later too: a route prefetch's
  * 404 is not asked for again when the page appears (TanStack would, by default).
  */
 export function createQueryClient({ retryBaseDelayMs = 500 }: QueryClientOptions = {}): QueryClient {

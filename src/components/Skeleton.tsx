@@ -10,6 +10,17 @@ export function SkeletonLine({ className = '' }: { className?: string }) {
   );
 }
 
+/** A page's kicker and two-line headline, the shape every page starts with. */
+export function HeadlineSkeleton() {
+  return (
+    <>
+      <SkeletonLine className="h-4 w-32" />
+      <SkeletonLine className="h-9 w-full sm:h-10" />
+      <SkeletonLine className="h-9 w-3/4 sm:h-10" />
+    </>
+  );
+}
+
 /** After this long, a loading region says it is still at it (a hung request waits for its timeout). */
 export const SLOW_LOADING_MS = 5000;
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
-import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
+import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
@@ -116,9 +116,7 @@ function ArticleSkeleton() {
   return (
     <LoadingRegion label="Loading the story">
       <div className="space-y-3">
-        <SkeletonLine className="h-4 w-32" />
-        <SkeletonLine className="h-9 w-full sm:h-10" />
-        <SkeletonLine className="h-9 w-3/4 sm:h-10" />
+        <HeadlineSkeleton />
         <SkeletonLine className="mt-3 h-6 w-full" />
         <SkeletonLine className="h-6 w-5/6" />
         <SkeletonLine className="mt-4 h-5 w-2/3" />

@@ -10,7 +10,7 @@ import { LoadMore } from './LoadMore';
 import { StoryList, StoryListSkeleton } from './StoryList';
 
 interface FeedViewProps {
-  /** Must equal the route loader's params, so the prefetched cache entry is used. */
+  /** Must equal the route prefetch's params (src/app/routes.tsx), so the prefetched cache entry is used. */
   params: FeedParams;
   /** h1; a function when it depends on the loaded stories (sector and edition names). */
   title: string | ((stories: StoryCard[]) => string);

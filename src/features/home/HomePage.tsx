@@ -17,7 +17,7 @@ import {
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
 import { homeFeeds } from './homeFeeds';
 
-/** The home page's params for one feed: exactly what the route loader prefetched. */
+/** The home page's params for one feed: exactly what the route prefetch asked for. */
 function homeFeed(feed: FeedName): FeedParams {
   return homeFeeds.find((params) => params.feed === feed) ?? { feed };
 }

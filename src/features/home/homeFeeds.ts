@@ -1,6 +1,6 @@
 import type { FeedParams } from '../feeds/api/feed';
 
-/** The feeds the home page shows; shared with the route loader so it can prefetch them. */
+/** The feeds the home page shows; shared with the route prefetch (src/app/routes.tsx). */
 export const homeFeeds: FeedParams[] = [
   { feed: 'latest', limit: 12 },
   { feed: 'trending', limit: 5 },

@@ -54,7 +54,7 @@ export interface PersistOptions {
  * react-query's own dehydrate/hydrate: the persist-client packages (5.104.5) pin an
  * older query-core than react-query, and using them would bundle a second copy.
  *
- * Done before the router starts, so route loaders see the restored data instead of
+ * Done before the first page's prefetch, so it sees the restored data instead of
  * racing it. Never blocks start-up for long and never fails it: without IndexedDB
  * the app simply starts cold. Returns a function that stops the saving.
  */

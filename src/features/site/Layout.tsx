@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
 import { useNow } from '../../lib/useNow';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
@@ -11,6 +11,7 @@ import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
 import { primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
+import { ScrollRestoration } from './ScrollRestoration';
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {

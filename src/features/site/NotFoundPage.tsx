@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 
-/** The body of "page not found": also used by the error boundary for a 404 route error. */
+/** The body of "page not found". */
 export function NotFoundContent() {
   return (
     <div className="mx-auto max-w-2xl py-8">

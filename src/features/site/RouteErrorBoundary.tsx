@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, useEffect, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import { useIsInsideLayout } from './layoutContext';
-import { NotFoundContent } from './NotFoundPage';
 
 /** Errors already logged, so a re-render (or Strict Mode) does not log twice. */
 const logged = new WeakSet<object>();
@@ -36,27 +35,48 @@ function SomethingWentWrong() {
   );
 }
 
-/**
- * Shown instead of a route that failed to load or render. Calm words and a way out;
- * the details go to the console, never to the reader.
- */
-export function RouteErrorBoundary() {
-  const error = useRouteError();
+/** The page shown for a route that failed to load or render. */
+function RouteErrorPage({ error }: { error: unknown }) {
   const insideLayout = useIsInsideLayout();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  useDocumentMeta(notFound ? 'Page not found' : 'Something went wrong');
-
-  useEffect(() => {
-    if (!notFound) logOnce(error);
-  }, [error, notFound]);
-
-  const content = notFound ? <NotFoundContent /> : <SomethingWentWrong />;
+  useDocumentMeta('Something went wrong');
+  useEffect(() => logOnce(error), [error]);
   // Below the Layout we are already inside its <main>; at the root we stand alone.
   return insideLayout ? (
-    content
+    <SomethingWentWrong />
   ) : (
     <main id="main" tabIndex={-1} className="px-4">
-      {content}
+      <SomethingWentWrong />
     </main>
   );
+}
+
+interface BoundaryProps {
+  children: ReactNode;
+  /** The page's address: a new one clears the error (the reader went elsewhere). */
+  pathname: string;
+}
+
+class Boundary extends Component<BoundaryProps, { error: unknown; pathname: string }> {
+  state = { error: null as unknown, pathname: this.props.pathname };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error ?? new Error('Unknown render error') };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: { pathname: string }) {
+    return props.pathname === state.pathname ? null : { error: null, pathname: props.pathname };
+  }
+
+  render() {
+    return this.state.error ? <RouteErrorPage error={this.state.error} /> : this.props.children;
+  }
+}
+
+/**
+ * Shown instead of a route that failed to load (its code) or render. Calm words and a
+ * way out; the details go to the console, never to the reader.
+ */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <Boundary pathname={pathname}>{children}</Boundary>;
 }
