@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { RelativeTime } from '../src/features/feeds/StoryMeta';
+import { useNow } from '../src/lib/useNow';
 
 describe('relative times on cards', () => {
   beforeEach(() => {
@@ -32,6 +33,22 @@ describe('relative times on cards', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
     expect(screen.getByText('3 hr. ago')).toBeInTheDocument();
+  });
+
+  test('start their timer without rendering again (a second, synchronous render as the app starts)', () => {
+    let renders = 0;
+    function Probe() {
+      const now = useNow();
+      renders += 1;
+      // The clock moves on between the render and the timer's start, as it does in a
+      // time-sliced first render.
+      if (renders === 1) vi.setSystemTime(now + 1000);
+      return null;
+    }
+    render(<Probe />);
+    expect(renders).toBe(1);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(renders).toBe(2);
   });
 
   test('stop their timer when no time is on the page', () => {

@@ -91,10 +91,15 @@ export function matchPageRoute(pathname: string): { route: PageRoute; params: Pa
   return { route: pageRoutes.at(-1)!, params: {} };
 }
 
-/** Starts the data requests of the page at `pathname` (the left menu and footer's taxonomy too). */
-export function prefetchRoute(queryClient: QueryClient, pathname: string): Promise<unknown>[] {
+/** The data requests of the page at `pathname`, each to be started by a call (the left menu and footer's taxonomy too). */
+function routeRequests(queryClient: QueryClient, pathname: string): (() => Promise<unknown>[])[] {
   const { route, params } = matchPageRoute(pathname);
-  return [queryClient.prefetchQuery(taxonomyQuery()), ...(route.prefetch?.(queryClient, params) ?? [])];
+  return [() => [queryClient.prefetchQuery(taxonomyQuery())], () => route.prefetch?.(queryClient, params) ?? []];
+}
+
+/** Starts the data requests of the page at `pathname`. */
+export function prefetchRoute(queryClient: QueryClient, pathname: string): Promise<unknown>[] {
+  return routeRequests(queryClient, pathname).flatMap((start) => start());
 }
 
 /**
@@ -105,10 +110,12 @@ export function prefetchRoute(queryClient: QueryClient, pathname: string): Promi
  * all at once they were one long task.
  */
 export async function loadFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {
-  const code = matchPageRoute(pathname).route.page.preload();
-  await delay(0);
-  const requests = prefetchRoute(queryClient, pathname);
-  await atMost(Promise.allSettled([code, ...requests]), FIRST_PAGE_DATA_WAIT_MS);
+  const pending = [matchPageRoute(pathname).route.page.preload()];
+  for (const start of routeRequests(queryClient, pathname)) {
+    await delay(0);
+    pending.push(...start());
+  }
+  await atMost(Promise.allSettled(pending), FIRST_PAGE_DATA_WAIT_MS);
 }
 
 /**

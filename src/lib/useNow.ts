@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
  * serves every component that asks; it stops when none is mounted.
  */
 const TICK_MS = 60_000;
+/** A time this far off is refreshed when nothing keeps it current (no timer running). */
+const STALE_MS = 30_000;
 
 let now = Date.now();
 const listeners = new Set<() => void>();
@@ -22,7 +24,7 @@ function onVisibilityChange() {
 
 function subscribe(listener: () => void): () => void {
   if (listeners.size === 0) {
-    now = Date.now();
+    refreshIfStale();
     timer = setInterval(tick, TICK_MS);
     document.addEventListener('visibilitychange', onVisibilityChange);
   }
@@ -36,7 +38,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-const getSnapshot = () => now;
+/**
+ * With no timer running, `now` may be old: it is refreshed then, but only when stale. A
+ * fresh value on every first subscribe would make each component that just rendered
+ * with the old one render again, synchronously, as the app starts (issue 5: TBT).
+ */
+function refreshIfStale() {
+  const current = Date.now();
+  if (Math.abs(current - now) >= STALE_MS) now = current;
+}
+
+const getSnapshot = () => {
+  if (listeners.size === 0) refreshIfStale();
+  return now;
+};
 
 /** Milliseconds since the epoch, as of the last tick. */
 export function useNow(): number {
