@@ -33,7 +33,8 @@ function serverError(path: string, status = 500) {
 async function renderNewsletter() {
   const app = renderApp(PAGE);
   await screen.findByRole('heading', { level: 1, name: 'Page not found' });
-  const form = screen.getByRole('form', { name: 'Subscribe to our Newsletter' });
+  // The connect band renders just after the page (its own commit).
+  const form = await screen.findByRole('form', { name: 'Subscribe to our Newsletter' });
   const input = within(form).getByLabelText('Email address');
   return { ...app, form, input };
 }
@@ -41,7 +42,7 @@ async function renderNewsletter() {
 async function renderFeedback() {
   const app = renderApp(PAGE);
   await screen.findByRole('heading', { level: 1, name: 'Page not found' });
-  const toggle = screen.getByRole('button', { name: 'Give feedback' });
+  const toggle = await screen.findByRole('button', { name: 'Give feedback' });
   expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect(screen.queryByRole('textbox', { name: 'Your feedback' })).not.toBeInTheDocument();
   await app.user.click(toggle);

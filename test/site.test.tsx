@@ -48,7 +48,8 @@ describe('layout landmarks', () => {
     const main = screen.getByRole('main');
     expect(main).toHaveAttribute('id', 'main');
     expect(within(main).getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
-    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+    // The footer renders just after the page (its own commit).
+    expect(await screen.findByRole('contentinfo')).toBeInTheDocument();
   });
 
   it('primary navigation links to the main sections and marks the current one', async () => {

@@ -1,4 +1,13 @@
-import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+} from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
 import { useNow } from '../../lib/useNow';
@@ -138,8 +147,20 @@ function TopBarDate() {
   );
 }
 
+/**
+ * False in the app's first render, true right after: what sits below the page (the
+ * connect band and the footer, out of sight on load) renders in a commit of its own,
+ * so the first page's commit and its layout are smaller (issue 5: TBT).
+ */
+function useAfterFirstCommit(): boolean {
+  const [committed, setCommitted] = useState(false);
+  useEffect(() => startTransition(() => setCommitted(true)), []);
+  return committed;
+}
+
 /** The root route: header, left menu, the page, the connect band and the footer. */
 export function Layout() {
+  const belowThePage = useAfterFirstCommit();
   const drawerId = useId();
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -206,8 +227,12 @@ export function Layout() {
           </main>
         </div>
 
-        <ConnectBand />
-        <Footer />
+        {belowThePage && (
+          <>
+            <ConnectBand />
+            <Footer />
+          </>
+        )}
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />
       <RouteFocus />
