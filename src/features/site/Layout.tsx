@@ -1,15 +1,7 @@
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type FormEvent,
-  type MouseEvent,
-} from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
+import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { useNow } from '../../lib/useNow';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { FeedbackForm, NewsletterForm } from '../forms';
@@ -147,19 +139,9 @@ function TopBarDate() {
   );
 }
 
-/**
- * False in the app's first render, true right after: what sits below the page (the
- * connect band and the footer, out of sight on load) renders in a commit of its own,
- * so the first page's commit and its layout are smaller (issue 5: TBT).
- */
-function useAfterFirstCommit(): boolean {
-  const [committed, setCommitted] = useState(false);
-  useEffect(() => startTransition(() => setCommitted(true)), []);
-  return committed;
-}
-
 /** The root route: header, left menu, the page, the connect band and the footer. */
 export function Layout() {
+  // The connect band and the footer are out of sight on load: they render just after the page.
   const belowThePage = useAfterFirstCommit();
   const drawerId = useId();
   const menuButtonRef = useRef<HTMLButtonElement>(null);
