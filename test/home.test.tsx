@@ -32,7 +32,8 @@ describe('home page', () => {
     ).toEqual(rest.map((story) => story.headline));
     expect(screen.getByRole('link', { name: 'More latest news' })).toHaveAttribute('href', '/latest');
 
-    const trending = screen.getByRole('region', { name: /trending/i });
+    // The side column renders just after the lead and the latest news.
+    const trending = await screen.findByRole('region', { name: /trending/i });
     const ranked = db.listStories({ feed: 'trending' }).slice(0, limitOf('trending'));
     const trendingRows = await within(trending).findAllByRole('listitem');
     expect(trendingRows.map((row) => within(row).getByRole('link').textContent)).toEqual(

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
+import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import {
   DevShotsBox,
@@ -79,6 +80,9 @@ function LeadAndLatest() {
 }
 
 export function HomePage() {
+  // The side column renders just after the lead and the latest news (below them on
+  // phones; its grid column is reserved on wide screens, so nothing moves).
+  const sideColumnShown = useAfterFirstCommit();
   useDocumentMeta(
     null,
     'Development news from every sector and edition: the latest stories, trending, opinion and DevShots.',
@@ -91,9 +95,13 @@ export function HomePage() {
           <LeadAndLatest />
         </div>
         <div className="space-y-8">
-          <TrendingBox params={homeFeed('trending')} />
-          <OpinionList params={homeFeed('opinion')} />
-          <DevShotsBox params={homeFeed('devshots')} />
+          {sideColumnShown && (
+            <>
+              <TrendingBox params={homeFeed('trending')} />
+              <OpinionList params={homeFeed('opinion')} />
+              <DevShotsBox params={homeFeed('devshots')} />
+            </>
+          )}
         </div>
       </div>
     </>
