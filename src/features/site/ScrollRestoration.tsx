@@ -28,6 +28,15 @@ function savePositions(positions: Map<string, number>) {
   }
 }
 
+/** The element id a #hash names (a malformed escape is taken as written). */
+function hashTarget(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
+
 /**
  * Back and forward return to where the reader was on that page; a new page starts at
  * the top (or at its #hash). Positions are kept per history entry, in sessionStorage,
@@ -68,7 +77,7 @@ export function ScrollRestoration() {
     if (navigationType === 'POP' && saved !== undefined) {
       window.scrollTo(0, saved);
     } else if (location.hash) {
-      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+      document.getElementById(hashTarget(location.hash))?.scrollIntoView();
     } else if (previousKey !== location.key) {
       window.scrollTo(0, 0);
     }
