@@ -1,47 +1,71 @@
 import { render, screen } from '@testing-library/react';
-import { Suspense } from 'react';
+import { Component, type ComponentType, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyPage } from '../src/app/lazyPage';
+import { lazyPage, type LazyPage } from '../src/app/lazyPage';
 
 const Article = () => <h1>The article</h1>;
 
-function renderPage(Page: React.ComponentType) {
+class CatchAll extends Component<{ children: ReactNode }, { error: unknown }> {
+  state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  render() {
+    return this.state.error ? <p role="alert">{String(this.state.error)}</p> : this.props.children;
+  }
+}
+
+function renderPage({ Page }: LazyPage) {
   return render(
-    <Suspense fallback={<p>Loading the page…</p>}>
-      <Page />
-    </Suspense>,
+    <CatchAll>
+      <Page fallback={<p>Loading the page…</p>} />
+    </CatchAll>,
   );
 }
 
 describe('lazyPage', () => {
   it('shows the fallback while the code loads, then the page', async () => {
-    const { Page } = lazyPage(() => Promise.resolve(Article));
-    renderPage(Page);
+    const page = lazyPage(() => Promise.resolve(Article));
+    renderPage(page);
     expect(screen.getByText('Loading the page…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'The article' })).toBeInTheDocument();
   });
 
-  it('renders a preloaded page at once, without a fallback', async () => {
+  it('shows the page as soon as its code is there, not after a minimum delay', async () => {
+    let arrive: (page: ComponentType) => void = () => {};
+    const page = lazyPage(() => new Promise<ComponentType>((resolve) => (arrive = resolve)));
+    renderPage(page);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const asked = performance.now();
+    arrive(Article);
+    await screen.findByRole('heading', { name: 'The article' }, { interval: 5 });
+    // React keeps a Suspense fallback up for 300 ms; this page must not wait like that.
+    expect(performance.now() - asked).toBeLessThan(150);
+  });
+
+  it('renders a preloaded page at once, without a fallback, and loads its code once', async () => {
     const load = vi.fn(() => Promise.resolve(Article));
-    const { Page, preload } = lazyPage(load);
-    await preload();
-    renderPage(Page);
+    const page = lazyPage(load);
+    await page.preload();
+    renderPage(page);
     expect(screen.getByRole('heading', { name: 'The article' })).toBeInTheDocument();
     expect(screen.queryByText('Loading the page…')).not.toBeInTheDocument();
-    await preload();
+    await page.preload();
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('asks for the code again after a failed load', async () => {
+  it('throws a failed load to the error boundary, and asks for the code again next time', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const load = vi
-      .fn<() => Promise<React.ComponentType>>()
+      .fn<() => Promise<ComponentType>>()
       .mockRejectedValueOnce(new Error('chunk failed'))
       .mockResolvedValue(Article);
-    const { Page, preload } = lazyPage(load);
-    await expect(preload()).rejects.toThrow('chunk failed');
-    await preload();
+    const page = lazyPage(load);
+    const first = renderPage(page);
+    expect(await screen.findByRole('alert')).toHaveTextContent('chunk failed');
+    first.unmount();
+    renderPage(page);
+    expect(await screen.findByRole('heading', { name: 'The article' })).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(2);
-    renderPage(Page);
-    expect(screen.getByRole('heading', { name: 'The article' })).toBeInTheDocument();
   });
 });

@@ -1,17 +1,19 @@
-import { lazy, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 export interface LazyPage {
-  /** Renders the page; suspends while its code loads (the first time only). */
-  Page: ComponentType;
+  /** Renders the page, or `fallback` while its code loads (the first time only). */
+  Page: ComponentType<{ fallback: ReactNode }>;
   /** Starts loading the page's code; resolves when it is there. */
   preload: () => Promise<unknown>;
 }
 
 /**
- * A route's page whose code is split out. Unlike a bare React.lazy, a page whose code is
- * already in (preloaded with the first page's data, or visited before) renders at once,
- * without suspending: the first page commits in one go and the static shell never
- * flashes a skeleton (issue 5).
+ * A route's page whose code is split out. A page whose code is already in (preloaded
+ * with the first page's data, on a link's hover or focus, or visited before) renders at
+ * once. Otherwise it shows `fallback` until the code is there, then the page, without
+ * React.lazy and Suspense: React holds a Suspense fallback on screen for at least 300 ms,
+ * which made every first visit to a page at least that slow (issue 5). A failed load is
+ * thrown to the route's error boundary.
  */
 export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
   let loaded: ComponentType | undefined;
@@ -24,11 +26,23 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
         throw error;
       },
     ));
-  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
-  function Page() {
-    // Chosen once per mount: switching component types later would remount the page.
-    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
-    return <Component />;
+
+  function Page({ fallback }: { fallback: ReactNode }) {
+    const [Component, setComponent] = useState<ComponentType | undefined>(() => loaded);
+    const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+    useEffect(() => {
+      if (Component) return;
+      let mounted = true;
+      preload().then(
+        (component) => mounted && setComponent(() => component),
+        (error: unknown) => mounted && setFailure({ error }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [Component]);
+    if (failure) throw failure.error;
+    return Component ? <Component /> : fallback;
   }
   return { Page, preload };
 }

@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { HeadlineSkeleton, LoadingRegion } from '../components/Skeleton';
 import { storyQuery } from '../features/article/api/story';
@@ -40,7 +40,7 @@ const FeedPages = {
   edition: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.EditionPage)),
 };
 // Small, and in the main chunk: an unknown address shows at once.
-const notFound: LazyPage = { Page: NotFoundPage, preload: () => Promise.resolve() };
+const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promise.resolve() };
 
 /**
  * Every page's code is split out, and its data requests start as the navigation
@@ -169,9 +169,7 @@ function PageLoading() {
 function RoutePage({ page }: { page: LazyPage }) {
   return (
     <RouteErrorBoundary>
-      <Suspense fallback={<PageLoading />}>
-        <page.Page />
-      </Suspense>
+      <page.Page fallback={<PageLoading />} />
     </RouteErrorBoundary>
   );
 }
@@ -185,8 +183,7 @@ export function AppRoutes() {
       <Routes>
         <Route element={<Layout />}>
           {pageRoutes.map((route) => {
-            // Keyed by route: another route's page replaces this one (its Suspense boundary
-            // too, so the old page is not kept hidden in <main> while the new one loads).
+            // Keyed by route: another route's page replaces this one, never reuses its state.
             const element = <RoutePage key={route.path} page={route.page} />;
             return route.path === '' ? (
               <Route key="home" index element={element} />
