@@ -180,7 +180,10 @@ describe('article comforts', () => {
     const size = () => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const before = await size();
     await page.getByLabel('Text size').selectOption('x-large');
-    expect(await size()).toBeGreaterThan(before);
+    await poll(() => page.evaluate(() => document.documentElement.dataset.textSize), 'text size applied').toBe(
+      'x-large',
+    );
+    await poll(size, 'larger text').toBeGreaterThan(before);
     await page.reload();
     await poll(() => page.locator('.article-text p').count(), 'body').toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('x-large');
