@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ComponentType } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { HeadlineSkeleton, LoadingRegion } from '../components/Skeleton';
 import { storyQuery } from '../features/article/api/story';
@@ -31,13 +31,16 @@ const prefetchFeeds = (queryClient: QueryClient, feeds: Parameters<typeof feedQu
 const prefetchFeed = (queryClient: QueryClient, params: Parameters<typeof feedInfiniteQuery>[0]) => [
   queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params)),
 ];
+type FeedPageModule = typeof import('../features/feeds/FeedPage');
+const feedPage = (pick: (module: FeedPageModule) => ComponentType) =>
+  lazyPage(() => import('../features/feeds/FeedPage').then(pick));
 const FeedPages = {
-  latest: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.LatestPage)),
-  trending: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.TrendingPage)),
-  opinion: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.OpinionPage)),
-  devshots: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.DevShotsPage)),
-  sector: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.SectorPage)),
-  edition: lazyPage(() => import('../features/feeds/FeedPage').then((m) => m.EditionPage)),
+  latest: feedPage((m) => m.LatestPage),
+  trending: feedPage((m) => m.TrendingPage),
+  opinion: feedPage((m) => m.OpinionPage),
+  devshots: feedPage((m) => m.DevShotsPage),
+  sector: feedPage((m) => m.SectorPage),
+  edition: feedPage((m) => m.EditionPage),
 };
 // Small, and in the main chunk: an unknown address shows at once.
 const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promise.resolve() };
@@ -119,13 +122,14 @@ export async function loadFirstPage(queryClient: QueryClient, pathname: string):
 }
 
 /**
- * Starts each page's data requests as soon as the URL changes, while its code loads.
- * (For the first page, boot has started them already: the query cache dedupes.)
+ * Starts each later page's data requests as soon as the URL changes, while its code
+ * loads. Not the first page's: loadFirstPage started those, and asking again here
+ * would send a second request for anything that failed (a 404 story).
  */
 function usePrefetchOnNavigation() {
   const queryClient = useQueryClient();
   const { pathname } = useLocation();
-  const prefetched = useRef<string | null>(null);
+  const prefetched = useRef(pathname);
   useLayoutEffect(() => {
     if (prefetched.current === pathname) return;
     prefetched.current = pathname;

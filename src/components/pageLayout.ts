@@ -6,4 +6,6 @@
 export const pageLayout = {
   grid: 'grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]',
   column: 'min-w-0',
+  /** The kicker line ("Sector · Edition") above a headline: articles and every story card. */
+  kicker: 'text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300',
 } as const;

@@ -291,12 +291,19 @@ describe('failures are contained and recoverable', () => {
   test('a 404 from the API shows the not-found page with a way home', async () => {
     const opened = await open();
     const { page } = opened;
+    const storyRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/stories/no-such-story-anywhere')) storyRequests.push(request.url());
+    });
     await page.goto('/article/no-such-story-anywhere');
     await poll(() => h1Texts(page), 'the h1 elements').toEqual(['Story not found']);
     await page
       .getByRole('main')
       .getByRole('link', { name: /home page/i })
       .waitFor();
+    await waitForSettled(page);
+    // Asked once: a 404 is the answer, for the first page's prefetch and the page alike.
+    expect(storyRequests).toHaveLength(1);
     await expectOnlyInjectedHttpErrors(opened, 404);
   });
 });

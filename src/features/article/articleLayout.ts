@@ -1,3 +1,5 @@
+import { pageLayout } from '../../components/pageLayout';
+
 /**
  * Class names of the article's first lines, shared by ArticlePage and the early paint
  * (src/app/earlyPaint.ts): both must lay the headline and summary out identically, or
@@ -5,7 +7,7 @@
  * largest paint).
  */
 export const articleLayout = {
-  kicker: 'text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300',
+  kicker: pageLayout.kicker,
   headline: 'mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl',
   summary: 'mt-3 text-lg text-slate-700 dark:text-slate-300',
 } as const;

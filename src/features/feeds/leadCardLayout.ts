@@ -1,3 +1,5 @@
+import { pageLayout } from '../../components/pageLayout';
+
 /**
  * Class names of the lead story card (StoryCard variant "lead"), shared with the early
  * paint of the home page (src/app/earlyPaint.ts) so the lead's picture and text sit
@@ -7,7 +9,7 @@ export const leadCardLayout = {
   card: 'flex flex-col gap-3',
   image: 'aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800',
   body: 'min-w-0 flex-1',
-  kicker: 'text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300',
+  kicker: pageLayout.kicker,
   headline: 'mt-1 font-serif text-2xl leading-tight font-bold sm:text-3xl',
   summary: 'mt-1 text-slate-700 dark:text-slate-300 text-base',
 } as const;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 
 const STORAGE_KEY = 'reader.scrollPositions';
@@ -46,20 +46,19 @@ function hashTarget(hash: string): string {
 export function ScrollRestoration() {
   const location = useLocation();
   const navigationType = useNavigationType();
-  const positions = useRef<Map<string, number> | null>(null);
+  const [positions] = useState(readPositions);
   const currentKey = useRef(location.key);
 
   useEffect(() => {
-    positions.current ??= readPositions();
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     // Scroll events arrive after the new page's layout effect below has moved the key
     // on, so a page never records the next page's position as its own.
     let frame = 0;
     const record = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => positions.current?.set(currentKey.current, window.scrollY));
+      frame = requestAnimationFrame(() => positions.set(currentKey.current, window.scrollY));
     };
-    const persist = () => positions.current && savePositions(positions.current);
+    const persist = () => savePositions(positions);
     window.addEventListener('scroll', record, { passive: true });
     window.addEventListener('pagehide', persist);
     return () => {
@@ -67,13 +66,12 @@ export function ScrollRestoration() {
       window.removeEventListener('scroll', record);
       window.removeEventListener('pagehide', persist);
     };
-  }, []);
+  }, [positions]);
 
   useLayoutEffect(() => {
-    positions.current ??= readPositions();
     const previousKey = currentKey.current;
     currentKey.current = location.key;
-    const saved = positions.current.get(location.key);
+    const saved = positions.get(location.key);
     if (navigationType === 'POP' && saved !== undefined) {
       window.scrollTo(0, saved);
     } else if (location.hash) {
@@ -81,7 +79,7 @@ export function ScrollRestoration() {
     } else if (previousKey !== location.key) {
       window.scrollTo(0, 0);
     }
-  }, [location.key, location.hash, navigationType]);
+  }, [positions, location.key, location.hash, navigationType]);
 
   return null;
 }
