@@ -44,6 +44,28 @@ describe('api mode', () => {
     await expectNoProblems();
   });
 
+  test('the app code named in <meta name="app-code"> downloads once per chunk, the mock API not at all', async () => {
+    const { page, expectNoProblems } = await open();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('.js')) scripts.push(pathname);
+    });
+    await page.goto(`/article/${SLUG}`);
+    await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);
+    await waitForSettled(page);
+    const listed = ((await page.locator('meta[name="app-code"]').getAttribute('content')) ?? '').split(' ');
+    expect(listed.find((chunk) => /^\/assets\/boot-[^/]+\.js$/.test(chunk))).toBeDefined();
+    // The page preloads them and each code step imports some: one download each all the same.
+    for (const chunk of listed)
+      expect(
+        scripts.filter((script) => script === chunk),
+        chunk,
+      ).toHaveLength(1);
+    expect(scripts.filter((script) => script.includes('mockTransport'))).toEqual([]);
+    await expectNoProblems();
+  });
+
   test('the headline and summary are on screen before the code has loaded, and the story is fetched once', async () => {
     const { page, expectNoProblems } = await open();
     const storyRequests: string[] = [];
