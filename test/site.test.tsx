@@ -156,6 +156,19 @@ describe('menu drawer', () => {
     return { ...app, button, dialog };
   }
 
+  it('holds no sections while closed (a smaller first commit, issue 5) and lists sectors and editions when open', async () => {
+    const { user } = await renderNotFound();
+    const sector = db.taxonomy().sectors[0]!;
+    // The left column's sections; the closed drawer adds no second, hidden copy.
+    const column = await screen.findByRole('navigation', { name: 'Sections' });
+    expect(await within(column).findByRole('link', { name: sector.name })).toBeInTheDocument();
+    expect(screen.getAllByRole('navigation', { name: 'Sections', hidden: true })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Menu' }));
+    const dialog = screen.getByRole('dialog', { name: 'Menu' });
+    expect(await within(dialog).findByRole('link', { name: sector.name })).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: db.taxonomy().editions[0]!.name })).toBeInTheDocument();
+  });
+
   it('opens with focus inside; Escape closes it and focus returns to the Menu button', async () => {
     const { user, button, dialog } = await openDrawer();
     expect(dialog).toContainElement(document.activeElement as HTMLElement);

@@ -4,6 +4,7 @@ import { NavLink } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
+import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { taxonomyQuery } from './api/taxonomy';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -67,13 +68,14 @@ function SectionsNav({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-/** The persistent left column on large screens (hidden below lg, where the drawer takes over). */
+/**
+ * The persistent left column on large screens (hidden below lg, where the drawer takes over).
+ * Its links render just after the page: fewer in the first commit (issue 5: TBT), and the
+ * column's width is reserved, so nothing moves when they arrive.
+ */
 export function LeftMenu() {
-  return (
-    <aside className="hidden w-56 shrink-0 py-6 lg:block">
-      <SectionsNav />
-    </aside>
-  );
+  const linksShown = useAfterFirstCommit();
+  return <aside className="hidden w-56 shrink-0 py-6 lg:block">{linksShown && <SectionsNav />}</aside>;
 }
 
 const FOCUSABLE =
@@ -183,7 +185,8 @@ export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProp
             Close menu
           </button>
         </div>
-        <SectionsNav onNavigate={onClose} />
+        {/* Rendered only while open: a closed drawer costs the first commit nothing. */}
+        {open && <SectionsNav onNavigate={onClose} />}
       </div>
     </>
   );
