@@ -29,10 +29,7 @@ interface ModuleImports {
  * imports, by file name: not those of modules bundled with the entry, such as the
  * mock API's, nor the chunks loaded with the entry already.
  */
-export function chunksForEntryImports(
-  bundle: Rollup.OutputBundle,
-  moduleInfo: (id: string) => ModuleImports,
-): string[] {
+function chunksForEntryImports(bundle: Rollup.OutputBundle, moduleInfo: (id: string) => ModuleImports): string[] {
   const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
   const entry = chunks.find((chunk) => chunk.isEntry);
   if (!entry?.facadeModuleId) return [];

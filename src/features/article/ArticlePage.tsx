@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
-import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
@@ -157,9 +157,6 @@ function StoryNotFound() {
 export function ArticlePage() {
   const { slug = '' } = useParams();
   const query = useQuery(storyQuery(slug));
-  // The sidebar renders just after the story (below it on phones; its grid column is
-  // reserved on wide screens, so nothing moves when it arrives).
-  const sidebarShown = useAfterFirstCommit();
   // The reading-list copy stands in when the network cannot answer (offline).
   const savedCopy = useSavedStory(slug);
   const story = query.data ?? savedCopy?.story;
@@ -200,14 +197,13 @@ export function ArticlePage() {
     <div className={pageLayout.grid}>
       <div className={pageLayout.column}>{main}</div>
       <aside aria-label="More news" className="space-y-8">
-        {sidebarShown && (
-          <>
-            <TrendingBox />
-            <OpinionList />
-            <DevShotsBox />
-            <LatestNewsBox />
-          </>
-        )}
+        {/* Just after the story: below it on phones; its grid column is reserved on wide screens. */}
+        <AfterFirstCommit>
+          <TrendingBox />
+          <OpinionList />
+          <DevShotsBox />
+          <LatestNewsBox />
+        </AfterFirstCommit>
       </aside>
     </div>
   );

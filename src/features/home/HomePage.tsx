@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
-import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 import {
   DevShotsBox,
@@ -80,9 +80,6 @@ function LeadAndLatest() {
 }
 
 export function HomePage() {
-  // The side column renders just after the lead and the latest news (below them on
-  // phones; its grid column is reserved on wide screens, so nothing moves).
-  const sideColumnShown = useAfterFirstCommit();
   useDocumentMeta(
     null,
     'Development news from every sector and edition: the latest stories, trending, opinion and DevShots.',
@@ -95,13 +92,12 @@ export function HomePage() {
           <LeadAndLatest />
         </div>
         <div className="space-y-8">
-          {sideColumnShown && (
-            <>
-              <TrendingBox params={homeFeed('trending')} />
-              <OpinionList params={homeFeed('opinion')} />
-              <DevShotsBox params={homeFeed('devshots')} />
-            </>
-          )}
+          {/* Just after the lead and the latest news: below them on phones; the column is reserved on wide screens. */}
+          <AfterFirstCommit>
+            <TrendingBox params={homeFeed('trending')} />
+            <OpinionList params={homeFeed('opinion')} />
+            <DevShotsBox params={homeFeed('devshots')} />
+          </AfterFirstCommit>
         </div>
       </div>
     </>

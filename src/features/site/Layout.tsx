@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
-import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { useNow } from '../../lib/useNow';
 import { SITE_NAME } from '../../lib/useDocumentMeta';
 import { FeedbackForm, NewsletterForm } from '../forms';
@@ -141,8 +141,6 @@ function TopBarDate() {
 
 /** The root route: header, left menu, the page, the connect band and the footer. */
 export function Layout() {
-  // The connect band and the footer are out of sight on load: they render just after the page.
-  const belowThePage = useAfterFirstCommit();
   const drawerId = useId();
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -209,12 +207,11 @@ export function Layout() {
           </main>
         </div>
 
-        {belowThePage && (
-          <>
-            <ConnectBand />
-            <Footer />
-          </>
-        )}
+        {/* Out of sight on load: they render just after the page. */}
+        <AfterFirstCommit>
+          <ConnectBand />
+          <Footer />
+        </AfterFirstCommit>
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />
       <RouteFocus />

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type RefObject } from 'react';
 import { NavLink } from 'react-router';
+import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
-import { useAfterFirstCommit } from '../../lib/useAfterFirstCommit';
 import { taxonomyQuery } from './api/taxonomy';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -74,8 +74,13 @@ function SectionsNav({ onNavigate }: { onNavigate?: () => void }) {
  * column's width is reserved, so nothing moves when they arrive.
  */
 export function LeftMenu() {
-  const linksShown = useAfterFirstCommit();
-  return <aside className="hidden w-56 shrink-0 py-6 lg:block">{linksShown && <SectionsNav />}</aside>;
+  return (
+    <aside className="hidden w-56 shrink-0 py-6 lg:block">
+      <AfterFirstCommit>
+        <SectionsNav />
+      </AfterFirstCommit>
+    </aside>
+  );
 }
 
 const FOCUSABLE =

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { useDocumentMeta } from '../../lib/useDocumentMeta';
 
-/** The body of "page not found". */
-export function NotFoundContent() {
+export function NotFoundPage() {
+  useDocumentMeta('Page not found');
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 tabIndex={-1} className="font-serif text-3xl font-bold">
@@ -31,9 +31,4 @@ export function NotFoundContent() {
       </ul>
     </div>
   );
-}
-
-export function NotFoundPage() {
-  useDocumentMeta('Page not found');
-  return <NotFoundContent />;
 }
