@@ -9,6 +9,7 @@
  */
 import './index.css';
 import { paintEarly } from './app/earlyPaint';
+import { warmTextStyles } from './app/warmTextStyles';
 import { atMost, delay } from './lib/wait';
 
 // The code waits this long at most for the early paint (a slow API must not hold it up).
@@ -44,6 +45,7 @@ async function preloadAppCode(): Promise<void> {
   }
 }
 
+void warmTextStyles();
 void atMost(paintEarly(), EARLY_PAINT_WAIT_MS).then(async () => {
   await preloadAppCode();
   for (const step of codeSteps) {
