@@ -39,5 +39,5 @@ export async function warmTextStyles(): Promise<void> {
     box.append(word);
     void box.offsetWidth; // lay it out now, in this task
   }
-  box.dataset.warmed = '';
+  box.dataset.warmed = ''; // what test/e2e/api.e2e.ts waits for
 }
