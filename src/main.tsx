@@ -10,7 +10,7 @@
 import './index.css';
 import { paintEarly } from './app/earlyPaint';
 import { warmTextStyles } from './app/warmTextStyles';
-import { atMost, delay } from './lib/wait';
+import { atMost, eachInItsOwnTask } from './lib/wait';
 
 // The code waits this long at most for the early paint (a slow API must not hold it up).
 const EARLY_PAINT_WAIT_MS = 1000;
@@ -35,21 +35,17 @@ const codeSteps = [
  */
 async function preloadAppCode(): Promise<void> {
   const chunks = document.querySelector('meta[name="app-code"]')?.getAttribute('content')?.split(' ') ?? [];
-  for (const href of chunks.filter(Boolean)) {
+  await eachInItsOwnTask(chunks.filter(Boolean), (href) => {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
     link.href = href;
     document.head.appendChild(link);
-    await delay(0);
-  }
+  });
 }
 
 void warmTextStyles();
 void atMost(paintEarly(), EARLY_PAINT_WAIT_MS).then(async () => {
   await preloadAppCode();
-  for (const step of codeSteps) {
-    await step();
-    await delay(0);
-  }
+  await eachInItsOwnTask(codeSteps, (step) => step());
 });

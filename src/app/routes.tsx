@@ -10,7 +10,7 @@ import { taxonomyQuery } from '../features/site/api/taxonomy';
 import { Layout } from '../features/site/Layout';
 import { NotFoundPage } from '../features/site/NotFoundPage';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
-import { atMost, delay } from '../lib/wait';
+import { atMost, eachInItsOwnTask } from '../lib/wait';
 import { lazyPage, type LazyPage } from './lazyPage';
 
 /** How long the first page may wait for its data and code before it shows skeletons instead. */
@@ -114,10 +114,9 @@ export function prefetchRoute(queryClient: QueryClient, pathname: string): Promi
  */
 export async function loadFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {
   const pending = [matchPageRoute(pathname).route.page.preload()];
-  for (const start of routeRequests(queryClient, pathname)) {
-    await delay(0);
+  await eachInItsOwnTask(routeRequests(queryClient, pathname), (start) => {
     pending.push(...start());
-  }
+  });
   await atMost(Promise.allSettled(pending), FIRST_PAGE_DATA_WAIT_MS);
 }
 

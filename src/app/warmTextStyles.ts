@@ -1,4 +1,4 @@
-import { delay } from '../lib/wait';
+import { eachInItsOwnTask } from '../lib/wait';
 
 /**
  * The text styles the first pages use beyond those the static shell and the early
@@ -31,13 +31,12 @@ export async function warmTextStyles(): Promise<void> {
   box.setAttribute('aria-hidden', 'true');
   box.className = 'invisible absolute top-0 left-0 h-px w-px overflow-hidden';
   shell.append(box);
-  for (const style of TEXT_STYLES) {
-    await delay(0);
+  await eachInItsOwnTask(TEXT_STYLES, (style) => {
     const word = document.createElement('span');
     word.className = style;
     word.textContent = 'Aa';
     box.append(word);
     void box.offsetWidth; // lay it out now, in this task
-  }
+  });
   box.dataset.warmed = ''; // what test/e2e/api.e2e.ts waits for
 }

@@ -3,6 +3,18 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Runs `run` on each item in turn, each in a task of its own (after a `delay(0)`), and
+ * waits for what it returns: for start-up work that done in one go was one long task
+ * (issue 5: TBT).
+ */
+export async function eachInItsOwnTask<T>(items: Iterable<T>, run: (item: T) => unknown): Promise<void> {
+  for (const item of items) {
+    await delay(0);
+    await run(item);
+  }
+}
+
 /** Waits for `promise` (and its failure), but no longer than `ms`. */
 export function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
   return Promise.race([promise, delay(ms)]).then(() => undefined);

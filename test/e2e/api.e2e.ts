@@ -45,6 +45,12 @@ function textStyles(page: OpenedPage['page'], root: string): Promise<string[]> {
   }, root);
 }
 
+/** The text styles of the static shell once src/app/warmTextStyles.ts has laid its line out. */
+async function warmedShellStyles(page: OpenedPage['page']): Promise<string[]> {
+  await page.locator('#app-shell [data-warmed]').waitFor({ state: 'attached' });
+  return textStyles(page, '#app-shell');
+}
+
 /**
  * The browser sets a font up at each size the first time it lays text out in it; every
  * style the first page uses is laid out in the static shell before the app's first
@@ -111,8 +117,7 @@ describe('api mode', () => {
     expect(await shell.innerText()).toContain(headline);
     expect(await h1Texts(page)).toEqual([]); // the app has not rendered yet
     const early = await shell.getByText(summary).boundingBox();
-    await page.locator('#app-shell [data-warmed]').waitFor({ state: 'attached' });
-    const shellStyles = await textStyles(page, '#app-shell');
+    const shellStyles = await warmedShellStyles(page);
 
     releaseCode();
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);
@@ -149,8 +154,7 @@ describe('api mode', () => {
     const earlyText = await shell.getByText(lead.summary).boundingBox();
     const earlyImage = await shell.locator('img').boundingBox();
     expect(earlyImage).not.toBeNull();
-    await page.locator('#app-shell [data-warmed]').waitFor({ state: 'attached' });
-    const shellStyles = await textStyles(page, '#app-shell');
+    const shellStyles = await warmedShellStyles(page);
 
     releaseCode();
     await poll(() => h1Texts(page), 'the h1 elements').toEqual(['Top stories']);
