@@ -1,0 +1,10 @@
+/**
+ * A content source answers the content API contract (docs/api.md) for the server's
+ * `/api`. The request's URL path is the contract path, e.g. `/stories?feed=latest`,
+ * `/stories/<slug>`, `/taxonomy`, `POST /newsletter`; its origin means nothing.
+ * The response is the contract's JSON (or its Error with the contract's status).
+ *
+ * Sources: the built-in mock data (the msw handlers), an upstream API that already
+ * speaks the contract (`API_BASE_URL`), and WordPress's REST API (`CONTENT_SOURCE=wordpress`).
+ */
+export type ContentSource = (request: Request) => Promise<Response>;
