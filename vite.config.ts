@@ -8,8 +8,13 @@ import { deferEntry } from './scripts/deferEntry.ts';
 import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
-export default defineConfig(({ mode }) => ({
-  plugins: [
+/**
+ * Two builds: the browser's (`vite build`, into dist/: the static deployment and what the
+ * server sends) and the server's (`vite build --ssr server/main.ts`, into dist-server/:
+ * the same components, rendered in Node; no service worker or compression there).
+ */
+export default defineConfig(({ mode, isSsrBuild }) => ({
+  plugins: isSsrBuild ? [react()] : [
     react(),
     tailwindcss(),
     // A build with an API base URL does not precache the built-in mock data.
@@ -21,10 +26,9 @@ export default defineConfig(({ mode }) => ({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },
   },
-  build: {
-    target: 'es2022',
-    sourcemap: false,
-  },
+  build: isSsrBuild
+    ? { target: 'node24', outDir: 'dist-server', emptyOutDir: true, sourcemap: true, copyPublicDir: false }
+    : { target: 'es2022', sourcemap: false },
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],

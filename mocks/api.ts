@@ -57,6 +57,16 @@ export function createApiHandlers(db: MockDb) {
       const offset = cursor === null ? 0 : decodeCursor(cursor);
       if (offset === null) return apiError(400, 'bad_parameter', 'cursor is not valid');
 
+      // An unknown sector or edition is a missing page, not an empty one.
+      const taxonomy = db.taxonomy();
+      const sector = url.searchParams.get('sector');
+      if (sector && !taxonomy.sectors.some((term) => term.slug === sector)) {
+        return apiError(404, 'not_found', 'No sector with that address');
+      }
+      const edition = url.searchParams.get('edition');
+      if (edition && !taxonomy.editions.some((term) => term.slug === edition)) {
+        return apiError(404, 'not_found', 'No edition with that address');
+      }
       const all = db.listStories({
         feed: feed as FeedName,
         sector: url.searchParams.get('sector'),

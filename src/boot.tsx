@@ -1,10 +1,12 @@
 import './lib/zodConfig';
 import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { loadFirstPage } from './app/routes';
-import { getConfig, loadStartupConfig } from './lib/config';
+import { hydrateQueries, readServerState } from './app/serverState';
+import { applyServerConfig, getConfig, loadStartupConfig } from './lib/config';
+import { setServerRenderTime } from './lib/useNow';
 import { scenarioCacheKey } from '../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from './features/offline';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
@@ -13,35 +15,49 @@ import { atMost, delay } from './lib/wait';
 
 const READING_LIST_WAIT_MS = 1000;
 
-/** Starts the app; src/main.tsx imports this once the static shell has painted. */
+/**
+ * Starts the app; src/main.tsx imports this once the page has painted. A page the
+ * server rendered (npm start) is hydrated: the HTML is already the page, and its state
+ * script holds the data it was rendered from. A page of the static build is rendered
+ * here, after its code and data have arrived.
+ */
 async function start() {
   // The reading list is read before the first render: if it arrived in the middle of
   // that (time-sliced) render, React would throw the render away and redo it in one
-  // long task to stay consistent with the store (issue 5: TBT).
+  // long task to stay consistent with the store.
   const readingListRead = getReadingListStore().ready;
+  const serverState = readServerState();
+  if (serverState) {
+    applyServerConfig(serverState.config);
+    setServerRenderTime(serverState.renderedAt);
+  }
   await loadStartupConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the first page's prefetch.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
+  // The server's copy is at least as new as the last visit's.
+  if (serverState) hydrateQueries(queryClient, serverState.queries);
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
   await atMost(readingListRead, READING_LIST_WAIT_MS);
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  // Each step in a task of its own: together they were one long task (issue 5: TBT).
+  // Each step in a task of its own: together they were one long task (Lighthouse's TBT).
   await delay(0);
+  // With the server's state in the cache this loads only the page's code.
   await loadFirstPage(queryClient, window.location.pathname); // at most FIRST_PAGE_DATA_WAIT_MS
   await delay(0);
-  const reactRoot = createRoot(root);
-  // A transition renders the first page in small slices instead of one long task, so
-  // the main thread stays free for input while the app starts (Lighthouse's TBT).
+  const app = (
+    <StrictMode>
+      <App queryClient={queryClient} origin={window.location.origin} serverRendered={serverState !== null} />
+    </StrictMode>
+  );
+  // A transition renders (or hydrates) the first page in small slices instead of one
+  // long task, so the main thread stays free for input while the app starts.
   startTransition(() => {
-    reactRoot.render(
-      <StrictMode>
-        <App queryClient={queryClient} />
-      </StrictMode>,
-    );
+    if (serverState) hydrateRoot(root, app);
+    else createRoot(root).render(app);
   });
   registerServiceWorker();
 }

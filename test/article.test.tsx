@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db } from '../mocks/fixtures';
 import { sanitizeHtml } from '../src/features/article/sanitize';
-import { SITE_NAME } from '../src/lib/useDocumentMeta';
+import { SITE_NAME } from '../src/lib/head';
 import { server } from './mswServer';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
 

@@ -9,7 +9,7 @@ import { db } from '../mocks/fixtures';
 import { createQueryClient } from '../src/app/queryClient';
 import { Layout } from '../src/features/site/Layout';
 import { setConfig } from '../src/lib/config';
-import { useDocumentMeta } from '../src/lib/useDocumentMeta';
+import { useDocumentMeta } from '../src/lib/head';
 import { server } from './mswServer';
 import { renderApp } from './renderApp';
 

@@ -1,6 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useLayoutEffect } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, StaticRouter } from 'react-router';
+import { ServerRenderedContext } from '../components/AfterFirstCommit';
+import { SiteOriginContext } from '../lib/head';
 import { StoryCardActions } from '../features/feeds';
 import { ConnectionNotice, UpdatePrompt } from '../features/offline';
 import { SaveButton } from '../features/reading-list';
@@ -28,18 +30,33 @@ function useRemoveStaticShell() {
   useLayoutEffect(() => document.getElementById('app-shell')?.remove(), []);
 }
 
-export function App({ queryClient }: { queryClient: QueryClient }) {
+export interface AppProps {
+  queryClient: QueryClient;
+  /** The site's public origin, for canonical and share URLs. */
+  origin: string;
+  /** The server renders the page at this URL (path and query); the browser's own address otherwise. */
+  location?: string;
+  /** The page comes rendered from the server: rendered there, or being hydrated here. */
+  serverRendered?: boolean;
+}
+
+export function App({ queryClient, origin, location, serverRendered = false }: AppProps) {
   useRemoveStaticShell();
+  const routes = <AppRoutes />;
   return (
+    <SiteOriginContext value={origin}>
+    <ServerRenderedContext value={serverRendered}>
     <QueryClientProvider client={queryClient}>
       <StoryCardActions value={renderCardActions}>
         {/* No transitions for navigations: with the data already cached (prefetched on
             hover/focus), the next page commits in the click's task and paints in the next
             frame, instead of a time-sliced render that yields to everything else (issue 5:
             <100 ms). The first render is a transition (boot.tsx). */}
-        <BrowserRouter useTransitions={false}>
-          <AppRoutes />
-        </BrowserRouter>
+        {location === undefined ? (
+          <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
+        ) : (
+          <StaticRouter location={location}>{routes}</StaticRouter>
+        )}
       </StoryCardActions>
       <ConnectionNotice />
       <UpdatePrompt />
@@ -49,5 +66,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         </Suspense>
       )}
     </QueryClientProvider>
+    </ServerRenderedContext>
+    </SiteOriginContext>
   );
 }

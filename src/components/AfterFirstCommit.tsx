@@ -1,4 +1,11 @@
-import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
+
+/**
+ * True when the page comes rendered from the server (in the server's render and in the
+ * browser's hydration of it): the HTML already holds everything, so nothing is deferred
+ * and hydration matches the server's markup.
+ */
+export const ServerRenderedContext = createContext(false);
 
 /**
  * Renders nothing in its first render, then `children`, in a (time-sliced) render and
@@ -7,7 +14,8 @@ import { startTransition, useEffect, useState, type ReactNode } from 'react';
  * should reserve its space, so nothing moves when the children arrive.
  */
 export function AfterFirstCommit({ children }: { children: ReactNode }) {
-  const [committed, setCommitted] = useState(false);
+  const serverRendered = useContext(ServerRenderedContext);
+  const [committed, setCommitted] = useState(serverRendered);
   useEffect(() => startTransition(() => setCommitted(true)), []);
   return committed ? children : null;
 }

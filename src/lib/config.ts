@@ -80,3 +80,12 @@ export function loadStartupConfig(): Promise<void> {
   startupLoad ??= loadRuntimeConfig();
   return startupLoad;
 }
+
+/**
+ * A server-rendered page carries the deployment's settings in its state script: they
+ * take the place of config.json, so the first page makes no request for them.
+ */
+export function applyServerConfig(overrides: Partial<AppConfig>): void {
+  setConfig(overrides);
+  startupLoad = Promise.resolve();
+}

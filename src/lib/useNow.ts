@@ -53,7 +53,17 @@ const getSnapshot = () => {
   return now;
 };
 
+/**
+ * The time a server-rendered page was rendered at: hydration must render what the
+ * server did ("3 min. ago" as of then), and the current time follows straight after.
+ */
+let renderedAt: number | null = null;
+export function setServerRenderTime(time: number | null): void {
+  renderedAt = time;
+}
+const getServerSnapshot = () => renderedAt ?? getSnapshot();
+
 /** Milliseconds since the epoch, as of the last tick. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
 }

@@ -6,11 +6,12 @@ import { pageLayout } from '../../components/pageLayout';
 import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { useDocumentMeta } from '../../lib/head';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { SaveButton, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
+import { articleHead } from './articleHead';
 import { ArticleTools } from './ArticleTools';
 import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
@@ -173,7 +174,9 @@ export function ArticlePage() {
         : query.isError
           ? describeError(query.error, 'this story').title
           : null;
-  useDocumentMeta(title, story?.summary);
+  // The server answers with this status: the API's 404 is the page's, any other failure a 503.
+  const status = story ? 200 : notFound ? 404 : query.isError ? 503 : undefined;
+  useDocumentMeta(title, story?.summary, story ? articleHead(story) : { status });
 
   let main;
   if (story) main = <ArticleBody story={story} />;

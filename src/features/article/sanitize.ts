@@ -23,10 +23,23 @@ const FORBID_TAGS = [
 /** Inline styles could overlay the page or hide text; event handlers are dropped by DOMPurify anyway. */
 const FORBID_ATTR = ['style', 'target', 'rel', 'srcdoc', 'formaction'];
 
+/**
+ * The window DOMPurify parses in and the site's own address. The browser's by default;
+ * the server renders html blocks too and hands in a jsdom window and the site's origin
+ * (configureSanitizer), since it has neither.
+ */
+let host: { window: Window; origin: string } | null = null;
+export function configureSanitizer(window: Window, origin: string): void {
+  host = { window, origin };
+  purifier = null;
+}
+const hostWindow = () => host?.window ?? window;
+const hostOrigin = () => host?.origin ?? window.location.origin;
+
 function isExternalHttpLink(href: string): boolean {
   try {
-    const url = new URL(href, window.location.href);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== window.location.origin;
+    const url = new URL(href, hostOrigin());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== hostOrigin();
   } catch {
     return false;
   }
@@ -54,7 +67,7 @@ let purifier: DOMPurify | null = null;
 /** A private DOMPurify instance, so our hook never affects anyone else's sanitising. */
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
-  const instance = createDOMPurify(window);
+  const instance = createDOMPurify(hostWindow());
   instance.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName !== 'A') return;
     const href = node.getAttribute('href');

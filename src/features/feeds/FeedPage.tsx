@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import type { StoryCard } from '../../lib/api/schemas';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { isApiError } from '../../lib/api/errors';
+import { useDocumentMeta } from '../../lib/head';
 import { feedInfiniteQuery, type FeedParams } from './api/feed';
 import { titleCaseSlug, uniqueStories } from './feedUtils';
 import { LoadMore } from './LoadMore';
@@ -24,7 +25,10 @@ function FeedView({ params, title, description, what, numbered = false }: FeedVi
   const query = useInfiniteQuery(feedInfiniteQuery(params));
   const stories = query.data ? uniqueStories(query.data.pages) : [];
   const heading = typeof title === 'function' ? title(stories) : title;
-  useDocumentMeta(heading, description);
+  // The server answers with this status: the API's 404 (an unknown sector or edition) is the page's.
+  const failed = query.data === undefined && query.isError;
+  const status = failed ? (isApiError(query.error) && query.error.kind === 'not_found' ? 404 : 503) : undefined;
+  useDocumentMeta(heading, description, { status });
 
   let content;
   if (query.data === undefined) {

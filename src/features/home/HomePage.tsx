@@ -5,7 +5,7 @@ import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { SITE_NAME, useDocumentMeta } from '../../lib/head';
 import {
   DevShotsBox,
   OpinionList,
@@ -79,11 +79,27 @@ function LeadAndLatest() {
   );
 }
 
+const HOME_DESCRIPTION =
+  'Development news from every sector and edition: the latest stories, trending, opinion and DevShots.';
+
+/** The site, with its search, for search engines' sitelinks search box. */
+const homeJsonLd = (absolute: (path: string) => string) => [
+  {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: SITE_NAME,
+    url: absolute('/'),
+    description: HOME_DESCRIPTION,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${absolute('/search')}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  },
+];
+
 export function HomePage() {
-  useDocumentMeta(
-    null,
-    'Development news from every sector and edition: the latest stories, trending, opinion and DevShots.',
-  );
+  useDocumentMeta(null, HOME_DESCRIPTION, { path: '/', jsonLd: homeJsonLd });
   return (
     <>
       <h1 className="sr-only">Top stories</h1>

@@ -116,9 +116,17 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/**
+ * What the server renders (it cannot know the reader's choice) and so what hydration
+ * starts from; the reader's own preferences follow at once. The theme itself is on
+ * <html> before the first paint (public/theme-init.js), so nothing flashes.
+ */
+const DEFAULT_PREFERENCES: Preferences = { theme: 'system', textSize: 'default' };
+const serverSnapshot = () => DEFAULT_PREFERENCES;
+
 /** The current preferences; re-renders when they change (here or in another tab). */
 export function usePreferences(): Preferences {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useSyncExternalStore(subscribe, snapshot, serverSnapshot);
 }
 
 /** For tests: forget the cached preferences so the next read comes from storage. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { formatHouseTime } from '../../lib/time';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { useDocumentMeta } from '../../lib/head';
 import { useReadingList } from './useReadingList';
 
 /** /saved: the reading list, newest saved first, each with Remove. Works offline (IndexedDB). */

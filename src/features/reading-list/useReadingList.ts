@@ -1,17 +1,23 @@
 import { useSyncExternalStore } from 'react';
 import { getReadingListStore, type ReadingListSnapshot } from './store';
 import type { SavedStory } from './storage';
+import type { Story } from '../article/api/story';
+
+/** The reading list is the reader's own: the server renders it empty, and hydration starts from that. */
+const SERVER_SNAPSHOT: ReadingListSnapshot = { status: 'loading', items: [] };
+const serverSnapshot = () => SERVER_SNAPSHOT;
+const noSubscription = () => () => {};
 
 function useSnapshot(): ReadingListSnapshot {
-  const store = getReadingListStore();
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const store = typeof window === 'undefined' ? null : getReadingListStore();
+  return useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
 }
 
 /** The reading list (newest saved first) and its actions. */
 export function useReadingList() {
   const snapshot = useSnapshot();
-  const store = getReadingListStore();
-  return { ...snapshot, save: store.save, remove: store.remove };
+  // Saving and removing happen in event handlers, in the browser only.
+  return { ...snapshot, save: (story: Story) => getReadingListStore().save(story), remove: (slug: string) => getReadingListStore().remove(slug) };
 }
 
 /** The saved copy of one story, if it is on the reading list. */

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { useDocumentMeta } from '../../lib/head';
 import { StoryList, StoryListSkeleton } from '../feeds';
 import { feedInfiniteQuery } from '../feeds/api/feed';
 import { LoadMore } from '../feeds/LoadMore';

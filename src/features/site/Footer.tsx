@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
 import { houseIsoDate } from '../../lib/time';
-import { SITE_NAME } from '../../lib/useDocumentMeta';
+import { SITE_NAME } from '../../lib/head';
 import { taxonomyQuery } from './api/taxonomy';
 import { CONTACT_EMAIL, CONTACT_PHONE, otherLinks } from './links';
 

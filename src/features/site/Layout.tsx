@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { formatLongDate, houseIsoDate } from '../../lib/time';
 import { useNow } from '../../lib/useNow';
-import { SITE_NAME } from '../../lib/useDocumentMeta';
+import { SITE_NAME } from '../../lib/head';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { ThemeMenu } from '../preferences';
 import { KeyboardShortcuts } from '../shortcuts';

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { useDocumentMeta } from '../../lib/head';
 
 export function NotFoundPage() {
-  useDocumentMeta('Page not found');
+  useDocumentMeta('Page not found', null, { status: 404 });
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 tabIndex={-1} className="font-serif text-3xl font-bold">

@@ -1,6 +1,6 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useDocumentMeta } from '../../lib/useDocumentMeta';
+import { useDocumentMeta } from '../../lib/head';
 import { useIsInsideLayout } from './layoutContext';
 
 /** Errors already logged, so a re-render (or Strict Mode) does not log twice. */
@@ -38,7 +38,7 @@ function SomethingWentWrong() {
 /** The page shown for a route that failed to load or render. */
 function RouteErrorPage({ error }: { error: unknown }) {
   const insideLayout = useIsInsideLayout();
-  useDocumentMeta('Something went wrong');
+  useDocumentMeta('Something went wrong', null, { status: 500 });
   useEffect(() => logOnce(error), [error]);
   // Below the Layout we are already inside its <main>; at the root we stand alone.
   return insideLayout ? (

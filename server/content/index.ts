@@ -1,0 +1,33 @@
+import { createMockSource } from './mock';
+import type { ContentSource } from './types';
+import { createUpstreamSource } from './upstream';
+import { createWordPressSource, wordPressOptionsFromEnv } from './wordpress/index';
+
+export type { ContentSource } from './types';
+
+export interface ContentSettings {
+  source: ContentSource;
+  /** Said once at start, so whoever runs the server sees where the news comes from. */
+  description: string;
+}
+
+/**
+ * Where the news comes from, by environment: `CONTENT_SOURCE=wordpress` with
+ * `WORDPRESS_URL`, else `API_BASE_URL` (an API that speaks docs/api.md), else the
+ * built-in mock data.
+ */
+export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): ContentSettings {
+  if (env.CONTENT_SOURCE === 'wordpress') {
+    const options = wordPressOptionsFromEnv(env);
+    return { source: createWordPressSource(options), description: `WordPress at ${env.WORDPRESS_URL}` };
+  }
+  if (env.CONTENT_SOURCE && env.CONTENT_SOURCE !== 'api' && env.CONTENT_SOURCE !== 'mock') {
+    throw new Error(`CONTENT_SOURCE must be wordpress, api or mock, not "${env.CONTENT_SOURCE}"`);
+  }
+  const base = env.API_BASE_URL?.trim();
+  if (base && env.CONTENT_SOURCE !== 'mock') {
+    if (!/^https?:\/\//.test(base)) throw new Error(`API_BASE_URL must be an http(s) URL, not "${base}"`);
+    return { source: createUpstreamSource(base, timeoutMs), description: `the content API at ${base}` };
+  }
+  return { source: createMockSource(), description: 'the built-in mock data' };
+}

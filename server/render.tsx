@@ -1,0 +1,54 @@
+/**
+ * Renders one page for its URL with the app's own components (src/app/App.tsx), the
+ * way the browser will hydrate it: the same routes, the same queries and their data
+ * fetched first, the head the page declared, the status it asked for.
+ */
+import { prerender } from 'react-dom/static';
+import { App } from '../src/app/App';
+import { createQueryClient } from '../src/app/queryClient';
+import { matchPageRoute, prefetchRoute } from '../src/app/routes';
+import { dehydrateQueries, type ServerState } from '../src/app/serverState';
+import { HeadCollectorContext, type PageHead } from '../src/lib/head';
+import { atMost } from '../src/lib/wait';
+
+export interface RenderedPage {
+  status: number;
+  head: PageHead | null;
+  /** The markup of #root. */
+  html: string;
+  state: ServerState;
+}
+
+export interface RenderOptions {
+  /** The site's public origin, for canonical and share URLs. */
+  origin: string;
+  /** The settings the browser's app gets (its API is the server's own /api). */
+  browserConfig: ServerState['config'];
+  /** How long the page's data may take; past it the page renders what it has and answers 504. */
+  dataWaitMs: number;
+}
+
+export async function renderPage(url: URL, options: RenderOptions): Promise<RenderedPage> {
+  const queryClient = createQueryClient();
+  const { route } = matchPageRoute(url.pathname);
+  const renderedAt = Date.now();
+  let settled = false;
+  await Promise.all([
+    route.page.preload(),
+    atMost(
+      Promise.allSettled(prefetchRoute(queryClient, url.pathname)).then(() => (settled = true)),
+      options.dataWaitMs,
+    ),
+  ]);
+  const collector: { head: PageHead | null } = { head: null };
+  const { prelude } = await prerender(
+    <HeadCollectorContext value={collector}>
+      <App queryClient={queryClient} origin={options.origin} location={`${url.pathname}${url.search}`} serverRendered />
+    </HeadCollectorContext>,
+  );
+  const html = await new Response(prelude).text();
+  const state: ServerState = { config: options.browserConfig, renderedAt, queries: dehydrateQueries(queryClient) };
+  queryClient.clear();
+  const status = collector.head?.status ?? (settled ? 200 : 504);
+  return { status, head: collector.head, html, state };
+}
