@@ -60,7 +60,8 @@ export interface DocumentTemplate {
  * as expected: a page served without its shell markers would be the static shell.
  */
 export function createDocumentTemplate(indexHtml: string): DocumentTemplate {
-  const shell = /\s*<!--[\s\S]*?-->\s*<div id="app-shell"[\s\S]*?<div id="root"><\/div>/.exec(indexHtml);
+  // The static shell, with the comment just before it: the rendered page takes its place.
+  const shell = /(?:<!--(?:(?!-->)[^])*-->\s*)?<div id="app-shell"[\s\S]*?<div id="root"><\/div>/.exec(indexHtml);
   const title = /<title>[\s\S]*?<\/title>/.exec(indexHtml);
   const description = /\s*<meta\s+name="description"[\s\S]*?\/>/.exec(indexHtml);
   if (!shell || !title || !description) {

@@ -36,7 +36,7 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   await Promise.all([
     route.page.preload(),
     atMost(
-      Promise.allSettled(prefetchRoute(queryClient, url.pathname)).then(() => (settled = true)),
+      Promise.allSettled(prefetchRoute(queryClient, url.pathname, url.search)).then(() => (settled = true)),
       options.dataWaitMs,
     ),
   ]);

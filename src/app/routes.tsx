@@ -23,7 +23,7 @@ interface PageRoute {
   path: string;
   page: LazyPage;
   /** Starts the page's data requests, priming the query cache. */
-  prefetch?: (queryClient: QueryClient, params: Params) => Promise<unknown>[];
+  prefetch?: (queryClient: QueryClient, params: Params, search: URLSearchParams) => Promise<unknown>[];
 }
 
 const prefetchFeeds = (queryClient: QueryClient, feeds: Parameters<typeof feedQuery>[0][]) =>
@@ -81,7 +81,15 @@ export const pageRoutes: PageRoute[] = [
     prefetch: (qc, { slug }) => prefetchFeed(qc, { feed: 'latest', edition: slug }),
   },
   { path: 'saved', page: lazyPage(() => import('../features/reading-list/SavedPage').then((m) => m.SavedPage)) },
-  { path: 'search', page: lazyPage(() => import('../features/search/SearchPage').then((m) => m.SearchPage)) },
+  {
+    path: 'search',
+    page: lazyPage(() => import('../features/search/SearchPage').then((m) => m.SearchPage)),
+    // Same params as the page's query (src/features/search/SearchPage.tsx): the server renders the results.
+    prefetch: (qc, _params, search) => {
+      const q = (search.get('q') ?? '').trim();
+      return q ? prefetchFeed(qc, { feed: 'latest', q }) : [];
+    },
+  },
   { path: '*', page: notFound },
 ];
 
@@ -95,14 +103,30 @@ export function matchPageRoute(pathname: string): { route: PageRoute; params: Pa
 }
 
 /** The data requests of the page at `pathname`, each to be started by a call (the left menu and footer's taxonomy too). */
-function routeRequests(queryClient: QueryClient, pathname: string): (() => Promise<unknown>[])[] {
+function routeRequests(queryClient: QueryClient, pathname: string, search = ''): (() => Promise<unknown>[])[] {
   const { route, params } = matchPageRoute(pathname);
-  return [() => [queryClient.prefetchQuery(taxonomyQuery())], () => route.prefetch?.(queryClient, params) ?? []];
+  return [
+    () => [queryClient.prefetchQuery(taxonomyQuery())],
+    () => route.prefetch?.(queryClient, params, new URLSearchParams(search)) ?? [],
+  ];
 }
 
-/** Starts the data requests of the page at `pathname`. */
-export function prefetchRoute(queryClient: QueryClient, pathname: string): Promise<unknown>[] {
-  return routeRequests(queryClient, pathname).flatMap((start) => start());
+/** Starts the data requests of the page at `pathname` (and `search`, the query string). */
+export function prefetchRoute(queryClient: QueryClient, pathname: string, search = ''): Promise<unknown>[] {
+  return routeRequests(queryClient, pathname, search).flatMap((start) => start());
+}
+
+/**
+ * The first page of a server-rendered load: its data came with the HTML, so only its
+ * code is loaded (hydration must render the page, not its loading state).
+ */
+export async function loadFirstPageCode(pathname: string): Promise<void> {
+  await atMost(
+    matchPageRoute(pathname)
+      .route.page.preload()
+      .catch(() => {}), // the page's error boundary reports a chunk that failed
+    FIRST_PAGE_DATA_WAIT_MS,
+  );
 }
 
 /**

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const base = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext();
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 400)));
+page.on('pageerror', (e) => console.log('pageerror: ' + e.message));
+page.on('response', (r) => { if (r.status() >= 400) console.log('resp', r.status(), r.url()); });
+page.on('request', (r) => console.log('req', r.url().slice(0, 120)));
+await page.goto(base + '/search?q=bank');
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => [document.querySelectorAll('script').length, !!document.getElementById('root')._reactRootContainer, Object.keys(document.getElementById('root')).join(',')]));
+await browser.close();
