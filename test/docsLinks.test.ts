@@ -40,12 +40,17 @@ function extractLinks(markdown: string): MarkdownLink[] {
   proseLines(markdown).forEach((text, index) => {
     const line = index + 1;
     for (const match of text.matchAll(/\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g)) {
-      links.push({ target: match[1].replace(/^<|>$/g, ''), line });
+      links.push({ target: unbracket(match[1]), line });
     }
     const definition = /^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(text);
-    if (definition) links.push({ target: definition[1].replace(/^<|>$/g, ''), line });
+    if (definition) links.push({ target: unbracket(definition[1]), line });
   });
   return links;
+}
+
+/** `<target>` (allowed around a link's target) without its angle brackets. */
+function unbracket(target: string | undefined): string {
+  return (target ?? '').replace(/^<|>$/g, '');
 }
 
 /** Whether a link leaves the repository (a URL scheme such as https: or mailto:, or //host). */
@@ -80,7 +85,7 @@ function headingAnchors(markdown: string): Set<string> {
     seen.set(slug, count + 1);
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
   }
-  for (const match of markdown.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) anchors.add(match[1]);
+  for (const match of markdown.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) anchors.add(match[1] ?? '');
   return anchors;
 }
 
