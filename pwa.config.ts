@@ -1,6 +1,6 @@
 /**
  * The Progressive Web App: web app manifest and service worker (vite-plugin-pwa,
- * Workbox generateSW). See README "Offline and installing (PWA)".
+ * Workbox generateSW). See docs/offline.md.
  *
  * - The app shell (HTML, JS, CSS, icons) is precached, so the app starts with no
  *   network. The demo build (no VITE_API_BASE_URL) also precaches the mock-data chunk

@@ -156,7 +156,7 @@ describe('menu drawer', () => {
     return { ...app, button, dialog };
   }
 
-  it('holds no sections while closed (a smaller first commit, issue 5) and lists sectors and editions when open', async () => {
+  it('holds no sections while closed (a smaller first commit) and lists sectors and editions when open', async () => {
     const { user } = await renderNotFound();
     const sector = db.taxonomy().sectors[0]!;
     // The left column's sections; the closed drawer adds no second, hidden copy.

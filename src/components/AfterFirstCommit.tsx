@@ -10,8 +10,9 @@ export const ServerRenderedContext = createContext(false);
 /**
  * Renders nothing in its first render, then `children`, in a (time-sliced) render and
  * commit of their own. For what sits out of sight on load, so that the first page's
- * commit and the browser's layout of it are smaller (issue 5: TBT). Whatever holds it
- * should reserve its space, so nothing moves when the children arrive.
+ * commit and the browser's layout of it are smaller: both are long tasks on start-up
+ * (Lighthouse's Total Blocking Time). Whatever holds it should reserve its space, so
+ * nothing moves when the children arrive.
  */
 export function AfterFirstCommit({ children }: { children: ReactNode }) {
   const serverRendered = useContext(ServerRenderedContext);

@@ -3,7 +3,7 @@ import { getConfig } from './config';
 /**
  * Dates in the house time zone without Intl where we can. The first Intl call in a
  * page loads ICU's data: 30 to 80 ms of main thread on this machine, four times that
- * on Lighthouse's mid-range phone, in one task that nothing can split (issue 5's TBT).
+ * on Lighthouse's mid-range phone, in one task that nothing can split.
  * The house zone is IST, which has had one fixed offset since 1945, so arithmetic
  * does the job; zones with daylight saving (or dates before FIXED_SINCE) use Intl.
  */

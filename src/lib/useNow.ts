@@ -41,7 +41,7 @@ function subscribe(listener: () => void): () => void {
 /**
  * With no timer running, `now` may be old: it is refreshed then, but only when stale. A
  * fresh value on every first subscribe would make each component that just rendered
- * with the old one render again, synchronously, as the app starts (issue 5: TBT).
+ * with the old one render again, synchronously, as the app starts: one long task.
  */
 function refreshIfStale() {
   const current = Date.now();

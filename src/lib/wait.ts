@@ -5,8 +5,8 @@ export function delay(ms: number): Promise<void> {
 
 /**
  * Runs `run` on each item in turn, each in a task of its own (after a `delay(0)`), and
- * waits for what it returns: for start-up work that done in one go was one long task
- * (issue 5: TBT).
+ * waits for what it returns: for start-up work that done in one go was one long task,
+ * blocking input (Lighthouse's Total Blocking Time).
  */
 export async function eachInItsOwnTask<T>(items: Iterable<T>, run: (item: T) => unknown): Promise<void> {
   for (const item of items) {

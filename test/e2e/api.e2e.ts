@@ -54,7 +54,8 @@ async function warmedShellStyles(page: OpenedPage['page']): Promise<string[]> {
 /**
  * The browser sets a font up at each size the first time it lays text out in it; every
  * style the first page uses is laid out in the static shell before the app's first
- * render (src/app/warmTextStyles.ts), so that work is not in its first layout (issue 5: TBT).
+ * render (src/app/warmTextStyles.ts), so that work is not added to its first layout,
+ * which is already one long task.
  */
 async function expectStylesLaidOutEarly(page: OpenedPage['page'], shellStyles: string[]): Promise<void> {
   const missing = (await textStyles(page, '#root')).filter((style) => !shellStyles.includes(style));

@@ -54,7 +54,7 @@ describe('production bundle', () => {
   });
 });
 
-describe('built index.html (issue 5: nothing from the network runs before the first paint)', () => {
+describe('built index.html (nothing from the network runs before the first paint)', () => {
   it('names the entry in <meta name="app-entry"> and inlines the theme script, allowed by its hash', async () => {
     const { createHash } = await import('node:crypto');
     const { CONTENT_SECURITY_POLICY } = await import('../server/csp.ts');

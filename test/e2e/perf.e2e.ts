@@ -1,7 +1,7 @@
 /**
- * Second navigation between articles (issue 5): with the next story prefetched on
- * hover, clicking its link paints the new headline in under 100 ms and makes no
- * network request for the story. Runs the production build against the project's
+ * Second navigation between articles: with the next story prefetched on hover,
+ * clicking its link paints the new headline in under 100 ms and makes no network
+ * request for the story. Runs the production build against the project's
  * test server with the API over real HTTP, so every request is visible.
  */
 import { readFileSync } from 'node:fs';

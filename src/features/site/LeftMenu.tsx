@@ -70,8 +70,8 @@ function SectionsNav({ onNavigate }: { onNavigate?: () => void }) {
 
 /**
  * The persistent left column on large screens (hidden below lg, where the drawer takes over).
- * Its links render just after the page: fewer in the first commit (issue 5: TBT), and the
- * column's width is reserved, so nothing moves when they arrive.
+ * Its links render just after the page, so the first commit (a long task on start-up) is
+ * smaller; the column's width is reserved, so nothing moves when they arrive.
  */
 export function LeftMenu() {
   return (
