@@ -198,6 +198,15 @@ export function createServerApp(options: ServerOptions) {
         'Retry-After': '5',
       });
     }
+    if (page.status >= 500) {
+      // The app would show its loading state until the browser retried; a plain page
+      // with a retry link serves readers without JavaScript too.
+      return c.html(plainPage('The news could not be loaded', 'The news service is not answering right now.'), page.status as 503, {
+        ...pageHeaders,
+        'Cache-Control': 'no-store',
+        'Retry-After': '10',
+      });
+    }
     const cacheControl = page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
     const headers: Record<string, string> = {
       ...pageHeaders,

@@ -47,8 +47,20 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
     </HeadCollectorContext>,
   );
   const html = await new Response(prelude).text();
+  // A page whose own data failed renders its loading state (the browser retries on
+  // mount), so the failure is read from the cache: the page's queries that failed for
+  // good, other than with a 404, make it a 503. The sidebar boxes' failures are their own.
+  const failed = queryClient
+    .getQueryCache()
+    .findAll({ predicate: (query) => query.state.status === 'error' })
+    .some((query) => primaryQuery(query.queryKey) && (query.state.error as { kind?: string } | null)?.kind !== 'not_found');
   const state: ServerState = { config: options.browserConfig, renderedAt, queries: dehydrateQueries(queryClient) };
   queryClient.clear();
-  const status = collector.head?.status ?? (settled ? 200 : 504);
+  const status = failed ? 503 : (collector.head?.status ?? (settled ? 200 : 504));
   return { status, head: collector.head, html, state };
+}
+
+/** A page's own data (the story, the feed of a feed page), not the boxes beside it. */
+function primaryQuery(key: readonly unknown[]): boolean {
+  return key[0] === 'story' || (key[0] === 'feed' && key[1] === 'infinite');
 }

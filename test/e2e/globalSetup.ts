@@ -12,8 +12,11 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export default async function setup(): Promise<void> {
   const outDir = path.resolve(projectRoot, process.env.E2E_DIST ?? 'dist');
   const index = path.join(outDir, 'index.html');
+  const serverBundle = path.join(projectRoot, 'dist-server/main.js');
   if (process.env.E2E_SKIP_BUILD === '1') {
-    if (!existsSync(index)) throw new Error('E2E_SKIP_BUILD=1 but dist/index.html is missing: run `npm run build`.');
+    if (!existsSync(index) || !existsSync(serverBundle)) {
+      throw new Error('E2E_SKIP_BUILD=1 but dist/index.html or dist-server/main.js is missing: run `npm run build`.');
+    }
     return;
   }
   const started = Date.now();
@@ -28,6 +31,14 @@ export default async function setup(): Promise<void> {
       mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
+    });
+    // The production server (npm start), which renders pages from the same components.
+    await build({
+      root: projectRoot,
+      configFile: path.join(projectRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { ssr: 'server/main.ts' },
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
