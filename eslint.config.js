@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lib/**', 'test/**', 'scripts/**', 'mocks/**', 'vite.config.ts'],
+    files: ['src/lib/**', 'server/**', 'test/**', 'scripts/**', 'mocks/**', 'vite.config.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
   prettier,

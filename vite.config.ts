@@ -14,14 +14,16 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts'
  * the same components, rendered in Node; no service worker or compression there).
  */
 export default defineConfig(({ mode, isSsrBuild }) => ({
-  plugins: isSsrBuild ? [react()] : [
-    react(),
-    tailwindcss(),
-    // A build with an API base URL does not precache the built-in mock data.
-    VitePWA(pwaOptions({ withMockData: !loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL })),
-    deferEntry(),
-    precompress(),
-  ],
+  plugins: isSsrBuild
+    ? [react()]
+    : [
+        react(),
+        tailwindcss(),
+        // A build with an API base URL does not precache the built-in mock data.
+        VitePWA(pwaOptions({ withMockData: !loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL })),
+        deferEntry(),
+        precompress(),
+      ],
   // `npm run preview` serves the build under the same strict CSP as production.
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },

@@ -83,7 +83,7 @@ export function createServerApp(options: ServerOptions) {
   // The app's API client, when it runs here, asks the content source in-process.
   setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs });
   setServerTransport((request) => options.source(request));
-  configureSanitizer(new JSDOM('').window as unknown as Window, options.siteUrl ?? 'http://localhost');
+  configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({
     freshMs: options.pageCacheMs,
@@ -96,7 +96,11 @@ export function createServerApp(options: ServerOptions) {
 
   app.onError((error, c) => {
     console.error('server error:', error);
-    return c.html(plainPage('Something went wrong', 'The server could not answer this request.'), 500, SECURITY_HEADERS);
+    return c.html(
+      plainPage('Something went wrong', 'The server could not answer this request.'),
+      500,
+      SECURITY_HEADERS,
+    );
   });
 
   // Hostile addresses answer 4xx before anything reads them.
@@ -131,13 +135,21 @@ export function createServerApp(options: ServerOptions) {
         options.source(request),
         new Promise<Response>((resolve) =>
           timeout.addEventListener('abort', () =>
-            resolve(Response.json({ error: { code: 'upstream_timeout', message: 'The content API took too long' } }, { status: 504 })),
+            resolve(
+              Response.json(
+                { error: { code: 'upstream_timeout', message: 'The content API took too long' } },
+                { status: 504 },
+              ),
+            ),
           ),
         ),
       ]);
     } catch (error) {
       console.error('content source failed:', error);
-      response = Response.json({ error: { code: 'upstream_error', message: 'The content source failed' } }, { status: 502 });
+      response = Response.json(
+        { error: { code: 'upstream_error', message: 'The content source failed' } },
+        { status: 502 },
+      );
     }
     const headers = new Headers({
       'Content-Type': response.headers.get('content-type') ?? 'application/json',
@@ -148,31 +160,31 @@ export function createServerApp(options: ServerOptions) {
     if (retryAfter) headers.set('Retry-After', retryAfter);
     return new Response(response.body, { status: response.status, headers });
   });
-  app.all('/api/*', (c) => c.json({ error: { code: 'method_not_allowed', message: 'Use GET or POST' } }, 405, { Allow: 'GET, POST' }));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'method_not_allowed', message: 'Use GET or POST' } }, 405, { Allow: 'GET, POST' }),
+  );
 
   // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).
-  app.get('/config.json', (c) => c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }));
+  app.get('/config.json', (c) =>
+    c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
+  );
 
   // Built files: hashed assets forever, the rest revalidated. Only paths that name a file.
-  app.use(
-    '*',
-    etag({ weak: true }),
-    async (c, next) => {
-      if (!/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path)) return next();
-      return serveStatic({
-        root: path.relative(process.cwd(), distDir) || '.',
-        precompressed: true,
-        index: '\0', // a directory is never a file answer: pages are rendered
-        onFound: (file, c) => {
-          c.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : REVALIDATE);
-          for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
-          if (file.endsWith('.html') || file.endsWith('.html.br') || file.endsWith('.html.gz')) {
-            c.header('Content-Security-Policy', template.csp);
-          }
-        },
-      })(c, next);
-    },
-  );
+  app.use('*', etag({ weak: true }), async (c, next) => {
+    if (!/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    return serveStatic({
+      root: path.relative(process.cwd(), distDir) || '.',
+      precompressed: true,
+      index: '\0', // a directory is never a file answer: pages are rendered
+      onFound: (file, c) => {
+        c.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : REVALIDATE);
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+        if (file.endsWith('.html') || file.endsWith('.html.br') || file.endsWith('.html.gz')) {
+          c.header('Content-Security-Policy', template.csp);
+        }
+      },
+    })(c, next);
+  });
 
   // Every other GET is a page, rendered for its URL.
   app.get('*', async (c) => {
@@ -201,13 +213,18 @@ export function createServerApp(options: ServerOptions) {
     if (page.status >= 500) {
       // The app would show its loading state until the browser retried; a plain page
       // with a retry link serves readers without JavaScript too.
-      return c.html(plainPage('The news could not be loaded', 'The news service is not answering right now.'), page.status as 503, {
-        ...pageHeaders,
-        'Cache-Control': 'no-store',
-        'Retry-After': '10',
-      });
+      return c.html(
+        plainPage('The news could not be loaded', 'The news service is not answering right now.'),
+        page.status as 503,
+        {
+          ...pageHeaders,
+          'Cache-Control': 'no-store',
+          'Retry-After': '10',
+        },
+      );
     }
-    const cacheControl = page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
+    const cacheControl =
+      page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
     const headers: Record<string, string> = {
       ...pageHeaders,
       'Content-Type': 'text/html; charset=utf-8',

@@ -18,7 +18,10 @@ export function escapeHtml(value: string): string {
 
 /** JSON inside <script type="application/ld+json">: nothing in it may close the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function headHtml(head: PageHead | null, origin: string, path: string): string {
@@ -65,7 +68,9 @@ export function createDocumentTemplate(indexHtml: string): DocumentTemplate {
   const title = /<title>[\s\S]*?<\/title>/.exec(indexHtml);
   const description = /\s*<meta\s+name="description"[\s\S]*?\/>/.exec(indexHtml);
   if (!shell || !title || !description) {
-    throw new Error('dist/index.html lacks the static shell, <title> or description the server replaces: run `npm run build`');
+    throw new Error(
+      'dist/index.html lacks the static shell, <title> or description the server replaces: run `npm run build`',
+    );
   }
   const [beforeTitle, afterTitle] = [indexHtml.slice(0, title.index), indexHtml.slice(title.index + title[0].length)];
   const head = afterTitle.replace(description[0], '');

@@ -17,7 +17,12 @@ const pageCacheMs = Number(env.PAGE_CACHE_MS ?? 10_000);
 // The server bundle sits in dist-server/; the client build beside it in dist/.
 const distDir = env.DIST_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
-for (const [name, value] of Object.entries({ PORT: port, REQUEST_TIMEOUT_MS: requestTimeoutMs, PAGE_TIMEOUT_MS: pageTimeoutMs, PAGE_CACHE_MS: pageCacheMs })) {
+for (const [name, value] of Object.entries({
+  PORT: port,
+  REQUEST_TIMEOUT_MS: requestTimeoutMs,
+  PAGE_TIMEOUT_MS: pageTimeoutMs,
+  PAGE_CACHE_MS: pageCacheMs,
+})) {
   if (!Number.isFinite(value) || value < 0) {
     console.error(`${name} must be a number, not "${env[name]}"`);
     process.exit(1);
@@ -41,9 +46,18 @@ try {
   process.exit(1);
 }
 
-const { app } = createServerApp({ distDir, source: content.source, siteUrl, requestTimeoutMs, pageTimeoutMs, pageCacheMs });
+const { app } = createServerApp({
+  distDir,
+  source: content.source,
+  siteUrl,
+  requestTimeoutMs,
+  pageTimeoutMs,
+  pageCacheMs,
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`);
+  console.log(
+    `newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`,
+  );
 });
 // A process manager's stop: finish the requests in flight, then go.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -40,7 +40,8 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
       options.dataWaitMs,
     ),
   ]);
-  const collector: { head: PageHead | null } = { head: null };
+  let declared: PageHead | null = null;
+  const collector = { declare: (head: PageHead) => (declared = head) };
   const { prelude } = await prerender(
     <HeadCollectorContext value={collector}>
       <App queryClient={queryClient} origin={options.origin} location={`${url.pathname}${url.search}`} serverRendered />
@@ -53,11 +54,13 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   const failed = queryClient
     .getQueryCache()
     .findAll({ predicate: (query) => query.state.status === 'error' })
-    .some((query) => primaryQuery(query.queryKey) && (query.state.error as { kind?: string } | null)?.kind !== 'not_found');
+    .some(
+      (query) => primaryQuery(query.queryKey) && (query.state.error as { kind?: string } | null)?.kind !== 'not_found',
+    );
   const state: ServerState = { config: options.browserConfig, renderedAt, queries: dehydrateQueries(queryClient) };
   queryClient.clear();
-  const status = failed ? 503 : (collector.head?.status ?? (settled ? 200 : 504));
-  return { status, head: collector.head, html, state };
+  const status = failed ? 503 : ((declared as PageHead | null)?.status ?? (settled ? 200 : 504));
+  return { status, head: declared, html, state };
 }
 
 /** A page's own data (the story, the feed of a feed page), not the boxes beside it. */

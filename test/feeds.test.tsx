@@ -107,10 +107,10 @@ describe('feed pages', () => {
     for (const row of rows) expect(row).toHaveTextContent(edition.name);
   });
 
-  it('falls back to a title-cased slug for a sector with no stories', async () => {
+  it('says a sector the API does not know is not there, under its title-cased slug', async () => {
     renderApp('/sector/deep-sea-mining');
     expect(await screen.findByRole('heading', { level: 1, name: 'Deep Sea Mining' })).toBeInTheDocument();
-    expect(await screen.findByText('No stories here yet.')).toBeInTheDocument();
+    expect(await screen.findByText("Could not find this sector's stories")).toBeInTheDocument();
   });
 
   it('says so when a feed is empty', async () => {

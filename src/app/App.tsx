@@ -45,28 +45,28 @@ export function App({ queryClient, origin, location, serverRendered = false }: A
   const routes = <AppRoutes />;
   return (
     <SiteOriginContext value={origin}>
-    <ServerRenderedContext value={serverRendered}>
-    <QueryClientProvider client={queryClient}>
-      <StoryCardActions value={renderCardActions}>
-        {/* No transitions for navigations: with the data already cached (prefetched on
+      <ServerRenderedContext value={serverRendered}>
+        <QueryClientProvider client={queryClient}>
+          <StoryCardActions value={renderCardActions}>
+            {/* No transitions for navigations: with the data already cached (prefetched on
             hover/focus), the next page commits in the click's task and paints in the next
             frame, instead of a time-sliced render that yields to everything else (issue 5:
             <100 ms). The first render is a transition (boot.tsx). */}
-        {location === undefined ? (
-          <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
-        ) : (
-          <StaticRouter location={location}>{routes}</StaticRouter>
-        )}
-      </StoryCardActions>
-      <ConnectionNotice />
-      <UpdatePrompt />
-      {DevTools && (
-        <Suspense fallback={null}>
-          <DevTools />
-        </Suspense>
-      )}
-    </QueryClientProvider>
-    </ServerRenderedContext>
+            {location === undefined ? (
+              <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
+            ) : (
+              <StaticRouter location={location}>{routes}</StaticRouter>
+            )}
+          </StoryCardActions>
+          <ConnectionNotice />
+          <UpdatePrompt />
+          {DevTools && (
+            <Suspense fallback={null}>
+              <DevTools />
+            </Suspense>
+          )}
+        </QueryClientProvider>
+      </ServerRenderedContext>
     </SiteOriginContext>
   );
 }

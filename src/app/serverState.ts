@@ -50,7 +50,10 @@ export function dehydrateQueries(queryClient: QueryClient): DehydratedState {
  * escaped, so no field (a headline carrying `</script><script>…`) can end the element.
  */
 export function serializeServerState(state: ServerState): string {
-  return JSON.stringify(state).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(state).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The server's state in this page, or null for a page the server did not render (the static build). */

@@ -9,7 +9,8 @@
 import { createContext, useContext, useEffect } from 'react';
 
 export const SITE_NAME = 'Devdiscourse Reader';
-export const SITE_DESCRIPTION = 'News on development, economy, technology and health from every region, readable offline.';
+export const SITE_DESCRIPTION =
+  'News on development, economy, technology and health from every region, readable offline.';
 /** The picture shared links show when a page has none of its own. */
 export const SITE_IMAGE = { src: '/icons/icon-512.png', width: 512, height: 512, alt: SITE_NAME };
 
@@ -39,7 +40,7 @@ export interface PageHead extends PageHeadExtras {
 
 /** What a server render collects: the page's head as the last component declared it. */
 export interface HeadCollector {
-  head: PageHead | null;
+  declare(head: PageHead): void;
 }
 export const HeadCollectorContext = createContext<HeadCollector | null>(null);
 
@@ -137,7 +138,7 @@ export function useDocumentMeta(title: string | null, description?: string | nul
   const head: PageHead = { title, description: description ?? null, ...extras };
   const collector = useContext(HeadCollectorContext);
   // Server render only: there is no effect there, and the collector is per request.
-  if (collector) collector.head = head;
+  collector?.declare(head);
   const key = JSON.stringify({ ...head, jsonLd: head.jsonLd?.((path) => path) });
   useEffect(() => {
     applyHead(head);

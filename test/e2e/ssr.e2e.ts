@@ -170,7 +170,13 @@ describe('pages as crawlers and readers without JavaScript get them', () => {
   });
 
   it('hostile addresses and methods get 4xx, and the server keeps answering', async () => {
-    const hostile = ['/article/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/%00', '/article/a%00b', `/search?q=${'x'.repeat(12 * 1024)}`];
+    const hostile = [
+      '/article/%E0%A4%A',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%00',
+      '/article/a%00b',
+      `/search?q=${'x'.repeat(12 * 1024)}`,
+    ];
     for (const address of hostile) {
       const response = await fetch(`${server.url}${address}`);
       expect(response.status, address).toBeGreaterThanOrEqual(400);
@@ -350,8 +356,12 @@ describe('in a browser', () => {
       const page = await context.newPage();
       await page.goto(`/article/${REFERENCE}`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(story.headline);
-      expect(await page.getByText(story.body.find((block) => block.type === 'paragraph')!.text!).isVisible()).toBe(true);
-      expect(await page.getByRole('link', { name: 'Latest', exact: true }).first().getAttribute('href')).toBe('/latest');
+      expect(await page.getByText(story.body.find((block) => block.type === 'paragraph')!.text!).isVisible()).toBe(
+        true,
+      );
+      expect(await page.getByRole('link', { name: 'Latest', exact: true }).first().getAttribute('href')).toBe(
+        '/latest',
+      );
       expect(await page.getByRole('contentinfo').count()).toBe(1);
     } finally {
       await context.close();
@@ -368,7 +378,9 @@ describe('in a browser', () => {
       await opened.page.goto(`/article/${REFERENCE}`);
       // The app has taken over once its entry has run and React owns #root.
       await poll(() =>
-        opened.page.evaluate(() => Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react'))),
+        opened.page.evaluate(() =>
+          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react')),
+        ),
       ).toBe(true);
       await opened.page.waitForTimeout(1000);
       const shift = await opened.page.evaluate(

@@ -25,7 +25,9 @@ export function articleHead(story: Story): PageHeadExtras {
         : { '@type': 'Organization', name: story.source ?? SITE_NAME };
       const crumbs = [
         { name: 'Home', item: absolute('/') },
-        ...(story.sector ? [{ name: story.sector.name, item: absolute(`/sector/${encodeURIComponent(story.sector.slug)}`) }] : []),
+        ...(story.sector
+          ? [{ name: story.sector.name, item: absolute(`/sector/${encodeURIComponent(story.sector.slug)}`) }]
+          : []),
         { name: story.headline, item: absolute(path) },
       ];
       return [
@@ -43,7 +45,12 @@ export function articleHead(story: Story): PageHeadExtras {
           publisher: {
             '@type': 'Organization',
             name: SITE_NAME,
-            logo: { '@type': 'ImageObject', url: absolute(SITE_IMAGE.src), width: SITE_IMAGE.width, height: SITE_IMAGE.height },
+            logo: {
+              '@type': 'ImageObject',
+              url: absolute(SITE_IMAGE.src),
+              width: SITE_IMAGE.width,
+              height: SITE_IMAGE.height,
+            },
           },
           mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(path) },
         },

@@ -28,8 +28,9 @@ const FORBID_ATTR = ['style', 'target', 'rel', 'srcdoc', 'formaction'];
  * the server renders html blocks too and hands in a jsdom window and the site's origin
  * (configureSanitizer), since it has neither.
  */
-let host: { window: Window; origin: string } | null = null;
-export function configureSanitizer(window: Window, origin: string): void {
+type PurifyWindow = Parameters<typeof createDOMPurify>[0] & object;
+let host: { window: PurifyWindow; origin: string } | null = null;
+export function configureSanitizer(window: PurifyWindow, origin: string): void {
   host = { window, origin };
   purifier = null;
 }

@@ -17,7 +17,11 @@ function useSnapshot(): ReadingListSnapshot {
 export function useReadingList() {
   const snapshot = useSnapshot();
   // Saving and removing happen in event handlers, in the browser only.
-  return { ...snapshot, save: (story: Story) => getReadingListStore().save(story), remove: (slug: string) => getReadingListStore().remove(slug) };
+  return {
+    ...snapshot,
+    save: (story: Story) => getReadingListStore().save(story),
+    remove: (slug: string) => getReadingListStore().remove(slug),
+  };
 }
 
 /** The saved copy of one story, if it is on the reading list. */
