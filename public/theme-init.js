@@ -2,8 +2,12 @@
 // hash, see test/server/csp.ts) so it costs no request. Keep in step with
 // src/features/preferences/preferences.ts.
 (function () {
-  // The remembered theme and article text size.
   var root = document.documentElement;
+  // Included twice: inline in <head> (before the first paint) and as a file at the end of
+  // <body>, which does the work instead where a CSP without this script's hash blocked
+  // the inline copy (a host's plain `script-src 'self'`): the app then still starts.
+  if (root.dataset.theme) return;
+  // The remembered theme and article text size.
   var theme = 'system';
   var size = 'default';
   try {
@@ -18,8 +22,9 @@
   root.dataset.textSize = size;
 
   // Production builds name the app's entry in <meta name="app-entry"> instead of a
-  // script tag (scripts/deferEntry.ts): it loads once the static shell has painted,
-  // so the first paint waits for no script at all (issue 5).
+  // script tag (scripts/deferEntry.ts): it loads once the page has painted, so the
+  // first paint waits for no script at all (Lighthouse counts every script that runs
+  // before it as render-blocking).
   var entry = document.querySelector('meta[name="app-entry"]');
   if (!entry) return;
   var loaded = false;

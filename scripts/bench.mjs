@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 /**
- * The performance benchmark (`npm run bench`, issue 5).
+ * The performance benchmark (`npm run bench`).
  *
  * 1. Builds the app the production way, pointed at a same-origin API
- *    (`VITE_API_BASE_URL=/api`), into `dist-bench/`.
- * 2. Writes the "floor" beside it: the reference article as one plain static HTML
- *    page (`/bench-floor.html`) from the mock story JSON, with the app's own CSS file
- *    and no JavaScript at all.
- * 3. Serves both with the project's test server (test/server/server.ts: the same CSP,
- *    cache headers and compression as production hosting; the API from the fixtures
- *    over real HTTP).
- * 4. Runs Lighthouse (default mobile settings, simulated throttling) on the home page,
- *    the reference article and the floor, several runs each, and prints the medians,
- *    the app/floor ratios and every built chunk's gzip and brotli size. The same
- *    figures go to `bench/results.json`.
+ *    (`VITE_API_BASE_URL=/api`), into `dist-bench/`, and the production server's
+ *    bundle into `dist-bench-server/`.
+ * 2. Writes a "floor" for each of two stories beside it: the story as one plain static
+ *    HTML page (`/bench-floor-<n>.html`) from the mock story JSON, with the app's own
+ *    CSS file and no JavaScript at all. The reference story's largest text is its
+ *    summary; the second story has a one-line summary, so its largest text is the
+ *    first body paragraph.
+ * 3. Serves the static build and the floors with the project's test server
+ *    (test/server/server.ts: the same CSP, cache headers and compression as static
+ *    hosting; the API from the fixtures over real HTTP), and the same build through
+ *    the production server (`node dist-bench-server/main.js`, pages rendered per URL).
+ * 4. Runs Lighthouse (default mobile settings, simulated throttling) on the home page
+ *    and both stories, static and server-rendered, and the floors, several runs each
+ *    interleaved, and prints the medians, the app/floor ratios and every built chunk's
+ *    gzip and brotli size. The same figures go to `bench/results.json`.
  *
  * Options: `--runs N` (default 5: TBT moves by ±200 ms from run to run on 2 cores), `--skip-build` (reuse dist-bench/).
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
@@ -32,8 +36,14 @@ import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist-bench');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const SERVER_OUT_DIR = path.join(ROOT, 'dist-bench-server');
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
-const FLOOR_FILE = 'bench-floor.html';
+/** A story whose summary is one line: its largest text is the first body paragraph. */
+const SECOND_SLUG = 'imd-forecasts-above-normal-monsoon-for-second-year';
+const STORIES = [
+  { name: '1', slug: REFERENCE_SLUG, floor: 'bench-floor-1.html' },
+  { name: '2', slug: SECOND_SLUG, floor: 'bench-floor-2.html' },
+];
 const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 const TARGETS = {
@@ -43,6 +53,11 @@ const TARGETS = {
   tbtMs: 50,
   cls: 0.01,
   articleJsGzipKB: 110,
+  // The production server's pages, against the floor and the static build.
+  serverScore: 1,
+  serverLcpRatio: 1.05,
+  serverFcpRatio: 1.0,
+  serverJsGzipKB: 132,
 };
 
 function parseArgs(argv) {
@@ -80,7 +95,14 @@ async function buildApp() {
     logLevel: 'warn',
     build: { outDir: OUT_DIR, emptyOutDir: true },
   });
-  console.log(`bench: built dist-bench/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await build({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { ssr: 'server/main.ts', outDir: SERVER_OUT_DIR },
+  });
+  console.log(`bench: built dist-bench/ and dist-bench-server/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** The app's CSS file(s), as linked from the built index.html. */
@@ -101,9 +123,9 @@ const HOUSE_TIME = new Intl.DateTimeFormat('en-IN', {
   hour12: false,
 });
 
-/** The reference article as plain HTML: the same markup and classes the app renders, no script. */
-async function writeFloorPage() {
-  const story = JSON.parse(await readFile(path.join(ROOT, 'mocks', 'stories', `${REFERENCE_SLUG}.json`), 'utf8'));
+/** A story as plain HTML: the same markup and classes the app renders, no script. */
+async function writeFloorPage(slug, file) {
+  const story = JSON.parse(await readFile(path.join(ROOT, 'mocks', 'stories', `${slug}.json`), 'utf8'));
   const stylesheets = await builtStylesheets();
   // The same header as the app's static shell in index.html, so both pages paint the same furniture.
   const indexHtml = await readFile(path.join(OUT_DIR, 'index.html'), 'utf8');
@@ -162,7 +184,7 @@ async function writeFloorPage() {
   </body>
 </html>
 `;
-  await writeFile(path.join(OUT_DIR, FLOOR_FILE), html);
+  await writeFile(path.join(OUT_DIR, file), html);
 }
 
 /** Every built JS and CSS file with its raw, gzip and brotli size. */
@@ -269,10 +291,9 @@ function printTable(pages, ratios, chunks) {
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of body) console.log(line(row));
   console.log('');
-  console.log(
-    `article/floor: LCP ${fixed(2)(ratios.lcp)}x (target ≤ ${TARGETS.lcpRatio}x), FCP ${fixed(2)(ratios.fcp)}x (target ≤ ${TARGETS.fcpRatio}x)`,
-  );
-  console.log(`home/floor:    LCP ${fixed(2)(ratios.homeLcp)}x, FCP ${fixed(2)(ratios.homeFcp)}x`);
+  for (const [name, ratio] of Object.entries(ratios)) {
+    console.log(`${`${name}/floor:`.padEnd(22)} LCP ${fixed(2)(ratio.lcp)}x, FCP ${fixed(2)(ratio.fcp)}x`);
+  }
   console.log('');
   const fileWidth = Math.max(...chunks.map((c) => c.file.length), 5);
   console.log(`${'chunk'.padEnd(fileWidth)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
@@ -284,7 +305,7 @@ function printTable(pages, ratios, chunks) {
 
 function checkTargets(pages, ratios) {
   const failures = [];
-  for (const name of ['home', 'article']) {
+  for (const name of Object.keys(pages).filter((page) => !page.startsWith('floor'))) {
     const m = pages[name].median;
     if (m.performance < TARGETS.score) failures.push(`${name} performance ${m.performance} < ${TARGETS.score}`);
     for (const key of ['accessibility', 'bestPractices', 'seo'])
@@ -292,13 +313,24 @@ function checkTargets(pages, ratios) {
     if (m.tbt > TARGETS.tbtMs) failures.push(`${name} TBT ${Math.round(m.tbt)} ms > ${TARGETS.tbtMs} ms`);
     if (m.cls > TARGETS.cls) failures.push(`${name} CLS ${m.cls.toFixed(3)} > ${TARGETS.cls}`);
   }
-  if (ratios.lcp > TARGETS.lcpRatio)
-    failures.push(`article LCP ${ratios.lcp.toFixed(2)}x floor > ${TARGETS.lcpRatio}x`);
-  if (ratios.fcp > TARGETS.fcpRatio)
-    failures.push(`article FCP ${ratios.fcp.toFixed(2)}x floor > ${TARGETS.fcpRatio}x`);
-  const jsKB = pages.article.median.jsGzip / 1024;
-  if (jsKB > TARGETS.articleJsGzipKB)
-    failures.push(`article first-load JS ${jsKB.toFixed(1)} KB gzip > ${TARGETS.articleJsGzipKB} KB`);
+  for (const [name, ratio] of Object.entries(ratios)) {
+    const server = name.startsWith('server');
+    const lcpTarget = server ? TARGETS.serverLcpRatio : TARGETS.lcpRatio;
+    const fcpTarget = server ? TARGETS.serverFcpRatio : TARGETS.fcpRatio;
+    if (ratio.lcp > lcpTarget) failures.push(`${name} LCP ${ratio.lcp.toFixed(2)}x floor > ${lcpTarget}x`);
+    if (ratio.fcp > fcpTarget) failures.push(`${name} FCP ${ratio.fcp.toFixed(2)}x floor > ${fcpTarget}x`);
+    const jsKB = pages[name].median.jsGzip / 1024;
+    const jsTarget = server ? TARGETS.serverJsGzipKB : TARGETS.articleJsGzipKB;
+    if (jsKB > jsTarget) failures.push(`${name} first-load JS ${jsKB.toFixed(1)} KB gzip > ${jsTarget} KB`);
+    if (server) {
+      const m = pages[name].median;
+      const staticTbt = pages[name.replace('server', 'static')]?.median.tbt;
+      if (m.performance < TARGETS.serverScore)
+        failures.push(`${name} performance ${m.performance} < ${TARGETS.serverScore}`);
+      if (staticTbt !== undefined && m.tbt > staticTbt)
+        failures.push(`${name} TBT ${Math.round(m.tbt)} ms > the static build's ${Math.round(staticTbt)} ms`);
+    }
+  }
   return failures;
 }
 
@@ -307,20 +339,28 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const chromePath = chromiumPath();
 
-  if (!args.skipBuild || !existsSync(path.join(OUT_DIR, 'index.html'))) await buildApp();
-  await writeFloorPage();
+  if (
+    !args.skipBuild ||
+    !existsSync(path.join(OUT_DIR, 'index.html')) ||
+    !existsSync(path.join(SERVER_OUT_DIR, 'main.js'))
+  )
+    await buildApp();
+  for (const story of STORIES) await writeFloorPage(story.slug, story.floor);
   const chunks = await chunkSizes();
 
   const { startServer } = await import('../test/server/server.ts');
+  const { startProductionServer } = await import('../test/server/productionServer.ts');
   const server = await startServer({ root: OUT_DIR, api: true });
+  const production = await startProductionServer({ DIST_DIR: OUT_DIR }, path.join(SERVER_OUT_DIR, 'main.js'));
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'));
   const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS, userDataDir, logLevel: 'silent' });
 
-  const targets = {
-    home: `${server.url}/`,
-    article: `${server.url}/article/${REFERENCE_SLUG}`,
-    floor: `${server.url}/${FLOOR_FILE}`,
-  };
+  const targets = { 'static-home': `${server.url}/`, 'server-home': `${production.url}/` };
+  for (const story of STORIES) {
+    targets[`static-article-${story.name}`] = `${server.url}/article/${story.slug}`;
+    targets[`server-article-${story.name}`] = `${production.url}/article/${story.slug}`;
+    targets[`floor-${story.name}`] = `${server.url}/${story.floor}`;
+  }
   const pages = {};
   try {
     for (const [name, url] of Object.entries(targets)) pages[name] = { url, runs: [] };
@@ -352,17 +392,20 @@ async function main() {
   } finally {
     chrome.kill();
     await server.close();
+    await production.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
 
   for (const page of Object.values(pages)) page.median = medianOf(page.runs);
   const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
-  const ratios = {
-    lcp: ratio(pages.article.median.lcp, pages.floor.median.lcp),
-    fcp: ratio(pages.article.median.fcp, pages.floor.median.fcp),
-    homeLcp: ratio(pages.home.median.lcp, pages.floor.median.lcp),
-    homeFcp: ratio(pages.home.median.fcp, pages.floor.median.fcp),
-  };
+  const ratios = {};
+  for (const story of STORIES) {
+    const floor = pages[`floor-${story.name}`].median;
+    for (const kind of ['static', 'server']) {
+      const page = pages[`${kind}-article-${story.name}`].median;
+      ratios[`${kind}-article-${story.name}`] = { lcp: ratio(page.lcp, floor.lcp), fcp: ratio(page.fcp, floor.fcp) };
+    }
+  }
   printTable(pages, ratios, chunks);
   const failures = checkTargets(pages, ratios);
   console.log('');

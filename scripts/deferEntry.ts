@@ -1,5 +1,5 @@
 /**
- * Production builds (issue 5): the app's entry module loads after the static shell's
+ * Production builds: the app's entry module loads after the static shell's
  * first paint instead of from a <script> tag, and the head script that applies the
  * reader's theme (public/theme-init.js) is inlined. Lighthouse counts every script
  * that runs before the first paint, with its request, as render-blocking: each one

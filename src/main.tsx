@@ -1,8 +1,8 @@
 /**
  * The entry. Builds load it only once the static app shell in index.html has painted
  * (public/theme-init.js adds it after the first contentful paint, see
- * scripts/deferEntry.ts), so no script competes with the shell until it is on screen
- * (issue 5). On an article URL (and the home page) it asks for the story (the lead
+ * scripts/deferEntry.ts), so no script competes with the shell until it is on screen.
+ * On an article URL (and the home page) it asks for the story (the lead
  * story) at once and paints it into the shell before the app's code loads
  * (src/app/earlyPaint.ts): the reader can start reading while the code downloads, and
  * the app finds the data already fetched.
@@ -17,7 +17,7 @@ const EARLY_PAINT_WAIT_MS = 1000;
 
 /**
  * The app's code, in the order it evaluates: each step in a task of its own, since
- * evaluating all of it at once was one long task (issue 5: TBT).
+ * evaluating all of it at once was one long task (Lighthouse's TBT).
  */
 const codeSteps = [
   () => import('react-dom/client'),

@@ -24,7 +24,7 @@ const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
 /**
  * index.html paints a static app shell (#app-shell, beside React's #root) before any
  * script runs. It goes in the app's first commit, which holds the first page (boot
- * waited for its code and data), so there is no flash and no layout shift (issue 5).
+ * waited for its code and data), so there is no flash and no layout shift.
  */
 function useRemoveStaticShell() {
   useLayoutEffect(() => document.getElementById('app-shell')?.remove(), []);
@@ -50,8 +50,8 @@ export function App({ queryClient, origin, location, serverRendered = false }: A
           <StoryCardActions value={renderCardActions}>
             {/* No transitions for navigations: with the data already cached (prefetched on
             hover/focus), the next page commits in the click's task and paints in the next
-            frame, instead of a time-sliced render that yields to everything else (issue 5:
-            <100 ms). The first render is a transition (boot.tsx). */}
+            frame, instead of a time-sliced render that yields to everything else (the next article
+            shows in under 100 ms). The first render is a transition (boot.tsx). */}
             {location === undefined ? (
               <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
             ) : (

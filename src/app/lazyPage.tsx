@@ -12,7 +12,7 @@ export interface LazyPage {
  * with the first page's data, on a link's hover or focus, or visited before) renders at
  * once. Otherwise it shows `fallback` until the code is there, then the page, without
  * React.lazy and Suspense: React holds a Suspense fallback on screen for at least 300 ms,
- * which made every first visit to a page at least that slow (issue 5). A failed load is
+ * which made every first visit to a page at least that slow. A failed load is
  * thrown to the route's error boundary.
  */
 export function lazyPage(load: () => Promise<ComponentType>): LazyPage {

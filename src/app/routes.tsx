@@ -50,7 +50,7 @@ const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promis
  * starts (prefetch), in parallel with the code download: the page never waits for
  * its code to ask for its data. Navigations never wait for a slow API: pages show
  * skeletons. Declarative routes (not a data router): about 20 KB gzip less code on
- * every first load (issue 5).
+ * every first load (first-load JS 147 -> 130 KB gzip when this was measured).
  */
 export const pageRoutes: PageRoute[] = [
   {
@@ -133,7 +133,7 @@ export async function loadFirstPageCode(pathname: string): Promise<void> {
  * Gets the first page ready before the app's first render: its code and its data, for
  * FIRST_PAGE_DATA_WAIT_MS at most. The static shell covers the wait, and the page then
  * renders once, complete, in one time-sliced pass, instead of skeletons followed by an
- * unsliced render per response (issue 5: TBT). Each step starts in a task of its own:
+ * unsliced render per response (Lighthouse's TBT). Each step starts in a task of its own:
  * all at once they were one long task.
  */
 export async function loadFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {

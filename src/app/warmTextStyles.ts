@@ -20,7 +20,7 @@ const TEXT_STYLES = [
 /**
  * The browser sets a font up at each size the first time it lays text out in it (3-15
  * ms each here). Done for every style in the app's first layout, that was much of its
- * one long task (issue 5: TBT); here each style is laid out in a task of its own, in a
+ * one long task (Lighthouse's TBT); here each style is laid out in a task of its own, in a
  * hidden line in the static shell (it leaves with the shell), while the early paint and
  * the app's code are on their way.
  */

@@ -7,6 +7,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
 import { startServer, type ServerOptions, type TestServer } from '../server/server.ts';
 
 /** How long a single wait for the page may take before the test fails with a clear message. */
@@ -170,6 +171,23 @@ export function serverForFile(options: ServerOptions = {}): { readonly server: T
     },
     get url() {
       return current().url;
+    },
+  };
+}
+
+/** The production server (`npm start`, built mock data) for the whole test file. */
+export function productionServerForFile(env: Record<string, string> = {}): { readonly url: string } {
+  let server: ProductionServer | null = null;
+  beforeAll(async () => {
+    server = await startProductionServer(env);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('The production server is not running (use it inside a test)');
+      return server.url;
     },
   };
 }

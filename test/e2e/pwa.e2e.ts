@@ -15,7 +15,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_ROOT, PROJECT_ROOT, startServer, type TestServer } from '../server/server.ts';
-import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser.ts';
+import {
+  browserForFile,
+  openPage,
+  poll,
+  productionServerForFile,
+  serverForFile,
+  waitForSettled,
+  type OpenedPage,
+} from './browser.ts';
 
 const OFFLINE_MESSAGE = 'You are offline — showing saved and cached stories';
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
@@ -30,6 +38,8 @@ const allStoryPaths = readdirSync(path.join(PROJECT_ROOT, 'mocks/stories')).map(
 const ctx = browserForFile();
 const api = serverForFile({ api: true });
 const demo = serverForFile();
+// The same offline reading against `npm start`: its pages are rendered on the server, its /api its own.
+const production = productionServerForFile();
 
 let opened: OpenedPage | null = null;
 async function open(baseUrl: string): Promise<OpenedPage> {
@@ -212,9 +222,12 @@ describe('installable', () => {
   });
 });
 
-describe('offline reading (API over the network)', () => {
+describe.each([
+  ['the static build', () => api.url],
+  ['the production server', () => production.url],
+])('offline reading (API over the network), %s', (_name, baseUrl) => {
   test('the home page and three opened stories render offline after a reload', async () => {
-    const { page, context, problems } = await open(api.url);
+    const { page, context, problems } = await open(baseUrl());
     await page.goto('/');
     await waitForOfflineReady(page);
     await page.reload(); // now every request of the home page goes through the worker
@@ -256,7 +269,7 @@ describe('offline reading (API over the network)', () => {
   });
 
   test('a saved story shows as saved in another tab and is readable offline from the reading list alone', async () => {
-    const { page, context } = await open(api.url);
+    const { page, context } = await open(baseUrl());
     await page.goto('/');
     await waitForOfflineReady(page);
     await waitForSettled(page);
@@ -311,7 +324,7 @@ describe('offline reading (API over the network)', () => {
   });
 
   test('the connection notice, feeds refreshing when it is back, and a never-opened story offline', async () => {
-    const { page, context } = await open(api.url);
+    const { page, context } = await open(baseUrl());
     await page.goto('/');
     await waitForOfflineReady(page);
     await page.reload();

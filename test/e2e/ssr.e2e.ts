@@ -14,7 +14,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/server.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { browserForFile, openPage, poll } from './browser.ts';
+import { browserForFile, openPage, poll, serverForFile } from './browser.ts';
 
 const REFERENCE = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const story = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'mocks/stories', `${REFERENCE}.json`), 'utf8')) as {
@@ -283,9 +283,13 @@ describe('a hostile or failing upstream API', () => {
 
   it('puts nothing executable into the HTML, the meta attributes or the JSON-LD', async () => {
     const html = await (await fetch(`${hostileServer.url}/article/hostile`)).text();
-    // The only <script> elements are the page's own: the theme script, the JSON-LD and the state.
+    // The only <script> elements are the page's own: the theme script (inline and its file), the JSON-LD and the state.
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
-    expect(scripts.every((tag) => tag === '<script>' || /type="application\/(ld\+)?json"/.test(tag))).toBe(true);
+    const own = (tag: string) =>
+      tag === '<script>' ||
+      tag === '<script src="/theme-init.js" defer>' ||
+      /type="application\/(ld\+)?json"/.test(tag);
+    expect(scripts.filter((tag) => !own(tag))).toEqual([]);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toContain('<script>window.__pwned');
     // Parsed as a browser would: no element carries an event handler, every script is ours.
@@ -295,8 +299,10 @@ describe('a hostile or failing upstream API', () => {
     );
     expect(handlers).toEqual([]);
     expect(
-      [...document.querySelectorAll('script')].filter((script) => !script.type.startsWith('application/')).length,
-    ).toBe(1);
+      [...document.querySelectorAll('script')]
+        .filter((script) => !script.type.startsWith('application/'))
+        .map((script) => script.getAttribute('src')),
+    ).toEqual([null, '/theme-init.js']);
     // Every meta attribute still reads back as the hostile text, whole.
     expect(metaContent(html, 'property', 'og:title')).toEqual([`Headline ${HOSTILE}`]);
     expect(metaContent(html, 'property', 'article:tag')).toEqual([`Tag ${HOSTILE}`]);
@@ -348,6 +354,7 @@ describe('a hostile or failing upstream API', () => {
 });
 
 const browser = browserForFile();
+const staticBuild = serverForFile();
 
 describe('in a browser', () => {
   it('reads with JavaScript off: the story, its links and the page furniture', async () => {
@@ -401,6 +408,39 @@ describe('in a browser', () => {
       expect(await opened.page.title()).toBe('Latest News | Devdiscourse Reader');
       expect(await opened.page.evaluate(() => window.__marker)).toBe(1);
       await opened.expectNoProblems();
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it.each([
+    ['the static build', () => staticBuild.url],
+    ['the production server', () => server.url],
+  ])('starts under a CSP that allows no inline script at all (%s)', async (_name, baseUrl) => {
+    const opened = await openPage(browser.browser, baseUrl());
+    try {
+      // A host's plain `script-src 'self'`: the page's hashes taken out of its CSP.
+      await opened.context.route('**/*', async (route) => {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        const response = await route.fetch();
+        const headers = response.headers();
+        headers['content-security-policy'] = (headers['content-security-policy'] ?? '').replace(/ 'sha256-[^']+'/g, '');
+        expect(headers['content-security-policy']).toContain("script-src 'self';");
+        await route.fulfill({ response, headers });
+      });
+      await opened.page.goto('/latest');
+      await poll(() => opened.page.locator('h1').allTextContents()).toEqual(['Latest News']);
+      await poll(() =>
+        opened.page.evaluate(() =>
+          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react')),
+        ),
+      ).toBe(true);
+      await opened.page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Trending' }).click();
+      await poll(() => opened.page.locator('h1').allTextContents()).toEqual(['Trending']);
+      // The one thing blocked is the inline theme script; nothing else is refused.
+      const { cspViolations, pageErrors } = await opened.problems();
+      expect(pageErrors).toEqual([]);
+      expect(cspViolations.map((violation) => violation.blockedURI)).toEqual(['inline']);
     } finally {
       await opened.close();
     }

@@ -15,8 +15,11 @@ export interface ProductionServer {
   close(): Promise<void>;
 }
 
-export function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist-server/main.js')], {
+export function startProductionServer(
+  env: Record<string, string> = {},
+  bundle = path.join(PROJECT_ROOT, 'dist-server/main.js'),
+): Promise<ProductionServer> {
+  const child = spawn(process.execPath, [bundle], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
