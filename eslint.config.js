@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'dev-dist', 'node_modules', 'bench/results.json', 'test-results'] },
+  { ignores: ['dist', 'dist-*', 'dev-dist', '.scratch', 'node_modules', 'bench/results.json', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   reactHooks.configs.flat.recommended,
