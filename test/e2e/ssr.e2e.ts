@@ -406,6 +406,15 @@ describe('in a browser', () => {
       await opened.page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Latest' }).click();
       await poll(() => opened.page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest News');
       expect(await opened.page.title()).toBe('Latest News | Devdiscourse Reader');
+      // The head follows the reader: the new page's Open Graph title and canonical URL, the story's JSON-LD gone.
+      expect(
+        await opened.page.evaluate(() => [
+          document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+          document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+          document.querySelectorAll('meta[property="og:title"]').length,
+          document.querySelectorAll('script[type="application/ld+json"]').length,
+        ]),
+      ).toEqual(['Latest News', 'https://news.example.com/latest', 1, 0]);
       expect(await opened.page.evaluate(() => window.__marker)).toBe(1);
       await opened.expectNoProblems();
     } finally {

@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { serializeServerState } from '../src/app/serverState';
+import { headTags } from '../src/lib/head';
+import { createDocumentTemplate, escapeHtml, inlineScripts, scriptJson } from '../server/document';
+
+const HOSTILE = `</script><script>alert(1)</script>" onerror="x" '&`;
+
+const TEMPLATE = `<!doctype html>
+<html lang="en">
+  <head>
+    <title>Site</title>
+    <meta
+      name="description"
+      content="generic"
+    />
+    <!-- a comment -->
+    <script>var theme = 1;</script>
+    <link rel="preload" href="/config.json" as="fetch" crossorigin />
+  </head>
+  <body>
+    <!-- the shell -->
+    <div id="app-shell"><main>shell</main></div>
+    <div id="root"></div>
+    <script src="/theme-init.js" defer></script>
+  </body>
+</html>`;
+
+describe('escaping for each context', () => {
+  it('text and attributes: nothing can open a tag or leave the quotes', () => {
+    expect(escapeHtml(HOSTILE)).toBe(
+      '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; onerror=&quot;x&quot; &#39;&amp;',
+    );
+  });
+
+  it('JSON inside <script>: no < > & or line separators, and it parses back to the same value', () => {
+    const value = { text: `${HOSTILE}\u2028\u2029` };
+    for (const json of [
+      scriptJson(value),
+      serializeServerState({ config: {}, renderedAt: 0, queries: value as never }),
+    ]) {
+      expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+      expect(JSON.stringify(JSON.parse(json))).toContain('alert(1)');
+    }
+    expect(JSON.parse(scriptJson(value))).toEqual(value);
+  });
+});
+
+describe('the document template', () => {
+  it('hashes exactly the inline scripts that run, not data blocks or files', () => {
+    expect(inlineScripts(TEMPLATE)).toEqual(['var theme = 1;']);
+    expect(inlineScripts('<script type="application/ld+json">{}</script><script src="/a.js"></script>')).toEqual([]);
+    const { csp } = createDocumentTemplate(TEMPLATE);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; /);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('swaps the shell for the page, writes its head and state, keeps the rest', () => {
+    const template = createDocumentTemplate(TEMPLATE);
+    const html = template.render(
+      {
+        status: 200,
+        head: { title: HOSTILE, description: 'Own description' },
+        html: '<h1>Story</h1>',
+        state: { config: { apiBaseUrl: '/api' }, renderedAt: 1, queries: { mutations: [], queries: [] } },
+      },
+      'https://news.example.com',
+      '/article/a',
+    );
+    expect(html).not.toContain('app-shell');
+    expect(html).not.toContain('the shell');
+    expect(html).not.toContain('generic');
+    expect(html).not.toContain('/config.json');
+    expect(html).toContain('<!-- a comment -->');
+    expect(html).toContain(`<title>${escapeHtml(HOSTILE)} | Devdiscourse Reader</title>`);
+    expect(html).toContain('<div id="root"><h1>Story</h1></div>');
+    expect(html).toContain('<link rel="canonical" href="https://news.example.com/article/a"');
+    expect(html).toContain('<script type="application/json" id="server-state">{"config":{"apiBaseUrl":"/api"}');
+    expect(html).toContain('<script src="/theme-init.js" defer></script>');
+  });
+
+  it('refuses a build without the shell it replaces', () => {
+    expect(() => createDocumentTemplate('<html><head><title>x</title></head><body></body></html>')).toThrow(
+      /npm run build/,
+    );
+  });
+});
+
+describe('headTags', () => {
+  it('makes every URL absolute on the site origin and falls back to the site picture', () => {
+    const tags = headTags({ title: 'T', description: null }, 'https://news.example.com', '/latest');
+    const content = (name: string) =>
+      tags.find((tag) => tag.tag === 'meta' && tag.name === name)?.tag === 'meta'
+        ? (tags.find((tag) => tag.tag === 'meta' && tag.name === name) as { content: string }).content
+        : null;
+    expect(content('og:url')).toBe('https://news.example.com/latest');
+    expect(content('og:image')).toBe('https://news.example.com/icons/icon-512.png');
+    expect(content('twitter:card')).toBe('summary_large_image');
+    expect(content('description')).toMatch(/News on development/);
+  });
+});
