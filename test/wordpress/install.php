@@ -18,7 +18,11 @@ require_once ABSPATH . 'wp-admin/includes/image.php';
 $result = wp_install('Newsreader test site', 'admin', 'admin@example.com', true, '', 'admin-password-not-secret');
 update_option('permalink_structure', '/%postname%/');
 update_option('posts_per_page', 10);
+// Local time differs from UTC, so a mapping that read `date` instead of `date_gmt` would show.
 update_option('timezone_string', 'Asia/Kolkata');
+// wp_install's "Hello world!" got its local date while the site was on UTC; WordPress sorts by local date.
+$hello = get_post(1);
+wp_update_post(['ID' => 1, 'post_date' => get_date_from_gmt($hello->post_date_gmt), 'post_date_gmt' => $hello->post_date_gmt]);
 // Stored as written: the seed plays an editor with unfiltered_html, or an import.
 kses_remove_filters();
 
