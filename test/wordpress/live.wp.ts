@@ -41,6 +41,7 @@ function countingFetch(traffic: Traffic): typeof fetch {
 function source(style: 'pretty' | 'query' = 'pretty', traffic: Traffic = { requests: 0, bytes: 0 }) {
   return createWordPressSource({
     url: style === 'query' ? `${wordpress.url}/?rest_route=/` : wordpress.url,
+    restStyle: style,
     fetch: countingFetch(traffic),
     ...TEST_OPTIONS,
   });

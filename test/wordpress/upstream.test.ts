@@ -162,6 +162,27 @@ describe('WordPress source: upstream failures', () => {
   });
 });
 
+it('reads trending from the trending category when one is set, and falls back to latest when it is empty', async () => {
+  let trendingPosts = [post(7)];
+  const wp = fakeWordPress((url) => {
+    if (url.pathname.endsWith('/categories')) {
+      return jsonResponse([...CATEGORIES, { id: 9, name: 'Trending', slug: 'hot', parent: 0, count: 1 }]);
+    }
+    return jsonResponse(url.searchParams.get('categories') === '9' ? trendingPosts : [post(1), post(2)]);
+  });
+  const source = createWordPressSource({ url: SITE, fetch: wp.fetch, trendingCategory: 'hot', cacheTtlMs: 1 });
+  const slugs = async () =>
+    feedPageSchema.parse((await get(source, '/stories?feed=trending')).body).items.map((card) => card.slug);
+  expect(await slugs()).toEqual(['post-7']);
+  expect(wp.calls.some((url) => url.searchParams.has('sticky'))).toBe(false);
+  trendingPosts = [];
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(await slugs()).toEqual(['post-1', 'post-2']);
+  // The trending category is not a sector.
+  const taxonomy = (await get(source, '/taxonomy')).body as { sectors: { slug: string }[] };
+  expect(taxonomy.sectors.map((term) => term.slug)).not.toContain('hot');
+});
+
 describe('WordPress source: requests and cache', () => {
   it('asks for only the fields a card needs and a targeted embed', async () => {
     const wp = siteWith(() => jsonResponse([post(1)], { headers: { 'x-wp-totalpages': '1' } }));
@@ -226,6 +247,26 @@ describe('WordPress source: requests and cache', () => {
     expect(restUrl({ url: 'http://127.0.0.1:8080', restStyle: 'query' }, '/wp/v2/posts', { slug: 'a b' })).toBe(
       'http://127.0.0.1:8080/?rest_route=%2Fwp%2Fv2%2Fposts&slug=a+b',
     );
+  });
+
+  it('switches to ?rest_route= for good when /wp-json/ answers HTML (plain permalinks)', async () => {
+    const wp = fakeWordPress((url) => {
+      const route = url.searchParams.get('rest_route');
+      if (route === null) return new Response('<!doctype html><h1>Not found</h1>', { status: 404 });
+      return route.endsWith('/categories') ? jsonResponse(CATEGORIES) : jsonResponse([post(1)]);
+    });
+    const source = createWordPressSource({ url: SITE, fetch: wp.fetch });
+    const page = feedPageSchema.parse((await get(source, '/stories?feed=latest')).body);
+    expect(page.items.map((card) => card.slug)).toEqual(['post-1']);
+    const before = wp.calls.length;
+    await get(source, '/stories?feed=opinion&limit=3');
+    expect(wp.calls.slice(before).every((url) => url.searchParams.has('rest_route'))).toBe(true);
+    // Told "pretty", it does not second-guess the setting.
+    const pretty = createWordPressSource({ url: SITE, fetch: wp.fetch, restStyle: 'pretty' });
+    expect(await get(pretty, '/taxonomy')).toMatchObject({
+      status: 502,
+      body: { error: { code: 'upstream_not_json' } },
+    });
   });
 
   it('gives the same answers through ?rest_route= as through /wp-json/', async () => {

@@ -112,11 +112,11 @@ export interface Site {
   editionTagIds: ReadonlySet<number>;
 }
 
-function descendants(categories: WpCategory[], id: number): number[] {
+/** A category and everything under it, breadth first. */
+function descendants(children: ReadonlyMap<number, WpCategory[]>, id: number): number[] {
   const out = [id];
   for (let index = 0; index < out.length; index++) {
-    for (const category of categories)
-      if (category.parent === out[index] && !out.includes(category.id)) out.push(category.id);
+    for (const child of children.get(out[index] ?? -1) ?? []) if (!out.includes(child.id)) out.push(child.id);
   }
   return out;
 }
@@ -132,7 +132,16 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
   };
   const trendingId = idOf(options.trendingCategory);
   const editionParent = idOf(options.editionParent);
-  const editionTree = new Set(editionParent === null ? [] : descendants(categories, editionParent));
+  const ids = new Set(categories.map((category) => category.id));
+  // Parent id → children; a category whose parent is not in the list counts as top level.
+  const children = new Map<number, WpCategory[]>();
+  for (const category of categories) {
+    const parent = category.parent && ids.has(category.parent) ? category.parent : 0;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(category);
+    else children.set(parent, [category]);
+  }
+  const editionTree = new Set(editionParent === null ? [] : descendants(children, editionParent));
 
   const editionById = new Map<number, Term>();
   const editionIds = new Map<string, number>();
@@ -166,11 +175,6 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
   );
   // The default category says nothing about a story; WordPress names it "uncategorized".
   const isSector = (category: WpCategory) => !special.has(category.id) && category.slug !== 'uncategorized';
-  const children = new Map<number, WpCategory[]>();
-  for (const category of categories) {
-    const parent = category.parent && categories.some((other) => other.id === category.parent) ? category.parent : 0;
-    children.set(parent, [...(children.get(parent) ?? []), category]);
-  }
   const sectors: Term[] = [];
   const sectorById = new Map<number, Term>();
   const sectorIds = new Map<string, number[]>();
@@ -185,7 +189,7 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
           sectorById.set(category.id, sector);
           sectorIds.set(
             sector.slug,
-            descendants(categories, category.id).filter((id) => !special.has(id)),
+            descendants(children, category.id).filter((id) => !special.has(id)),
           );
           if (hasPosts(category)) sectors.push(sector);
         }

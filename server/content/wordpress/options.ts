@@ -9,8 +9,9 @@ export interface WordPressOptions {
   /**
    * `pretty`: `/wp-json/wp/v2/…`. `query`: `/?rest_route=/wp/v2/…`, which works on every
    * WordPress, also one with plain permalinks or behind a server without rewrites.
+   * `auto`: pretty, switching to query for good if `/wp-json/` answers something that is not JSON.
    */
-  restStyle: 'pretty' | 'query';
+  restStyle: 'auto' | 'pretty' | 'query';
   /** An upstream request that takes longer is abandoned and answered with 504. */
   timeoutMs: number;
   /** How long an upstream answer is reused. */
@@ -41,7 +42,7 @@ export interface WordPressOptions {
 }
 
 export const DEFAULT_OPTIONS: Omit<WordPressOptions, 'url' | 'fetch'> = {
-  restStyle: 'pretty',
+  restStyle: 'auto',
   timeoutMs: 8000,
   cacheTtlMs: 30_000,
   cacheMaxEntries: 500,
@@ -102,8 +103,8 @@ export function wordPressOptionsFromEnv(env: Env): WordPressOptionsInput {
   const url = text(env, 'WORDPRESS_URL');
   if (url === null) throw new Error('CONTENT_SOURCE=wordpress needs WORDPRESS_URL, e.g. https://news.example.com');
   const restStyle = text(env, 'WORDPRESS_REST_STYLE');
-  if (restStyle !== null && restStyle !== 'pretty' && restStyle !== 'query') {
-    throw new Error('WORDPRESS_REST_STYLE must be "pretty" (/wp-json/) or "query" (?rest_route=)');
+  if (restStyle !== null && restStyle !== 'auto' && restStyle !== 'pretty' && restStyle !== 'query') {
+    throw new Error('WORDPRESS_REST_STYLE must be "auto", "pretty" (/wp-json/) or "query" (?rest_route=)');
   }
   const options: WordPressOptionsInput = {
     url,

@@ -21,7 +21,7 @@ import {
   type WpPost,
 } from './map.ts';
 import { resolveOptions, type WordPressOptions, type WordPressOptionsInput } from './options.ts';
-import { ContentError, createUpstream, type Query, type Upstream } from './upstream.ts';
+import { ContentError, createUpstream, type Query, type Upstream, type UpstreamAnswer } from './upstream.ts';
 
 const FEEDS = ['latest', 'trending', 'opinion', 'devshots'] as const;
 type Feed = (typeof FEEDS)[number];
@@ -90,33 +90,53 @@ function decodeCursor(value: string): Cursor | null {
 export function createSource(input: WordPressOptionsInput): ContentSource {
   const options = resolveOptions(input);
   const upstream = createUpstream(options);
-  return (request) => handle(request, options, upstream);
+  const loadSite = siteLoader(options, upstream);
+  return (request) => handle(request, options, upstream, loadSite);
 }
 
-async function readAll(upstream: Upstream, route: string, query: Query): Promise<unknown[]> {
+/** Every page of a taxonomy list (up to TERM_PAGES), as the cached answers themselves. */
+async function readAll(upstream: Upstream, route: string, query: Query): Promise<UpstreamAnswer[]> {
   const first = await upstream.get(route, { ...query, per_page: 100, page: 1 });
-  const items = Array.isArray(first.data) ? [...first.data] : [];
   const pages = Math.min(first.totalPages, TERM_PAGES);
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, pages - 1) }, (_, index) =>
       upstream.get(route, { ...query, per_page: 100, page: index + 2 }),
     ),
   );
-  for (const answer of rest) if (Array.isArray(answer.data)) items.push(...answer.data);
-  return items;
+  return [first, ...rest];
 }
 
-async function loadSite(options: WordPressOptions, upstream: Upstream): Promise<Site> {
-  const [categories, tags] = await Promise.all([
-    readAll(upstream, '/wp/v2/categories', { _fields: 'id,name,slug,parent,count', hide_empty: false }),
-    options.editionTagPrefix
-      ? readAll(upstream, '/wp/v2/tags', { _fields: 'id,name,slug', orderby: 'count', order: 'desc' })
-      : Promise.resolve([]),
-  ]);
-  return buildSite(parseList(categorySchema, categories), parseList(tagSchema, tags), options);
+const items = (answers: UpstreamAnswer[]) =>
+  answers.flatMap((answer) => (Array.isArray(answer.data) ? answer.data : []));
+
+/** The Site, rebuilt only when the cached category (or tag) answers it was built from have changed. */
+function siteLoader(options: WordPressOptions, upstream: Upstream) {
+  let built: { from: UpstreamAnswer[]; site: Site } | null = null;
+  return async function loadSite(): Promise<Site> {
+    const [categories, tags] = await Promise.all([
+      readAll(upstream, '/wp/v2/categories', { _fields: 'id,name,slug,parent,count', hide_empty: false }),
+      options.editionTagPrefix
+        ? readAll(upstream, '/wp/v2/tags', { _fields: 'id,name,slug', orderby: 'count', order: 'desc' })
+        : Promise.resolve([]),
+    ]);
+    const from = [...categories, ...tags];
+    if (built && built.from.length === from.length && built.from.every((answer, index) => answer === from[index])) {
+      return built.site;
+    }
+    const site = buildSite(parseList(categorySchema, items(categories)), parseList(tagSchema, items(tags)), options);
+    built = { from, site };
+    return site;
+  };
 }
 
-async function handle(request: Request, options: WordPressOptions, upstream: Upstream): Promise<Response> {
+type LoadSite = ReturnType<typeof siteLoader>;
+
+async function handle(
+  request: Request,
+  options: WordPressOptions,
+  upstream: Upstream,
+  loadSite: LoadSite,
+): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.replace(/\/+$/, '') || '/';
   try {
@@ -133,9 +153,9 @@ async function handle(request: Request, options: WordPressOptions, upstream: Ups
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorResponse(405, 'method_not_allowed', `${path} takes GET`, { allow: 'GET, HEAD' });
     }
-    if (path === '/stories') return json(200, await feedPage(url.searchParams, options, upstream));
+    if (path === '/stories') return json(200, await feedPage(url.searchParams, options, upstream, await loadSite()));
     if (path === '/taxonomy') {
-      const site = await loadSite(options, upstream);
+      const site = await loadSite();
       return json(200, { sectors: site.sectors, editions: site.editions });
     }
     const story = /^\/stories\/([^/]+)$/.exec(path);
@@ -146,7 +166,7 @@ async function handle(request: Request, options: WordPressOptions, upstream: Ups
       } catch {
         return errorResponse(404, 'not_found', 'No story with that address');
       }
-      const found = await storyBySlug(slug, options, upstream);
+      const found = await storyBySlug(slug, options, upstream, loadSite);
       return found ? json(200, found) : errorResponse(404, 'not_found', 'No story with that address');
     }
     return errorResponse(404, 'not_found', `No such API path: ${path}`);
@@ -170,7 +190,7 @@ function cards(posts: WpPost[], site: Site, options: WordPressOptions, keep: (po
   return out;
 }
 
-async function feedPage(params: URLSearchParams, options: WordPressOptions, upstream: Upstream) {
+async function feedPage(params: URLSearchParams, options: WordPressOptions, upstream: Upstream, site: Site) {
   const feed = params.get('feed');
   if (!feed || !(FEEDS as readonly string[]).includes(feed)) badParameter(`feed must be one of ${FEEDS.join(', ')}`);
   const limitParam = params.get('limit');
@@ -182,11 +202,12 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
   const cursor = cursorParam === null ? { page: 1, perPage: limit } : decodeCursor(cursorParam);
   if (!cursor) badParameter('cursor is not valid');
 
-  const site = await loadSite(options, upstream);
   const empty = { items: [], nextCursor: null };
-  // Every constraint is a set of category ids a post must be in; WordPress's `categories`
-  // takes one such set, so the others are checked here (documented: such pages can be short).
-  const categorySets: number[][] = [];
+  // Every constraint is a set of category ids a post must be in. WordPress's `categories`
+  // takes one such set (any of its ids); the others are checked here on each page, so such
+  // pages can be short (docs/wordpress.md). The feed's own set goes first: it is the most selective.
+  const feedSets: number[][] = [];
+  const filterSets: number[][] = [];
   const query: Query = {
     _fields: CARD_FIELDS,
     _embed: CARD_EMBED,
@@ -201,7 +222,7 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
   if (sector) {
     const ids = site.sectorIds.get(sector);
     if (!ids) return empty;
-    categorySets.push(ids);
+    filterSets.push(ids);
   }
   const edition = params.get('edition');
   if (edition) {
@@ -213,30 +234,29 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
       const id = site.editionIds.get(edition);
       if (id === undefined) return empty;
       if (site.editionsAreTags) query.tags = id;
-      else categorySets.push([id]);
+      else filterSets.push([id]);
     }
   }
   const q = params.get('q')?.trim();
   if (q) query.search = q;
 
-  let latestFallback = false;
+  // Trending: the trending category or the sticky posts; dropped (latest instead) when that is empty.
+  let trending: { set: number[] } | { sticky: true } | null = null;
   switch (feed as Feed) {
     case 'latest':
       break;
     case 'trending':
-      if (site.trendingId !== null) categorySets.push([site.trendingId]);
-      else if (!cursor.latest) query.sticky = true;
-      latestFallback = site.trendingId === null;
+      trending = site.trendingId !== null ? { set: [site.trendingId] } : { sticky: true };
       break;
     case 'opinion': {
       const ids = [site.kindIds.opinion, site.kindIds.blog, site.kindIds.interview].filter((id) => id !== null);
       if (ids.length === 0) return empty;
-      categorySets.push(ids);
+      feedSets.push(ids);
       break;
     }
     case 'devshots':
       if (site.kindIds.devshots !== null) {
-        categorySets.push([site.kindIds.devshots]);
+        feedSets.push([site.kindIds.devshots]);
       } else {
         // WordPress 6.7 filters by `format`; older versions ignore it and the check below does the work.
         query.format = 'video';
@@ -244,23 +264,32 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
       }
       break;
   }
-  const [first, ...others] = categorySets;
-  if (first) query.categories = first.join(',');
-  const matches = (post: WpPost) =>
-    keep(post) && others.every((ids) => ids.some((id) => (post.categories ?? []).includes(id)));
 
-  let answer = await upstream.get('/wp/v2/posts', query);
+  const read = async (withTrending: boolean) => {
+    const sets = [...(withTrending && trending && 'set' in trending ? [trending.set] : []), ...feedSets, ...filterSets];
+    const request: Query = { ...query };
+    if (withTrending && trending && 'sticky' in trending) request.sticky = true;
+    const [first, ...others] = sets;
+    if (first) request.categories = first.join(',');
+    const matches = (post: WpPost) =>
+      keep(post) && others.every((ids) => ids.some((id) => (post.categories ?? []).includes(id)));
+    const answer = await upstream.get('/wp/v2/posts', request);
+    const posts = parseList(postSchema, answer.data);
+    return { answer, posts, items: cards(posts, site, options, matches) };
+  };
+
   let latest = cursor.latest === true;
-  if (latestFallback && query.sticky && cursor.page === 1 && Array.isArray(answer.data) && answer.data.length === 0) {
-    // No sticky posts (or none matching): trending is never empty on a site with posts.
-    delete query.sticky;
+  let result = await read(trending !== null && !latest);
+  if (trending !== null && !latest && cursor.page === 1 && result.posts.length === 0) {
+    // Trending is never empty on a site with posts: the latest ones stand in, page after page.
     latest = true;
-    answer = await upstream.get('/wp/v2/posts', query);
+    result = await read(false);
   }
-  const items = cards(parseList(postSchema, answer.data), site, options, matches);
   const nextCursor =
-    cursor.page < answer.totalPages ? encodeCursor({ page: cursor.page + 1, perPage: cursor.perPage, latest }) : null;
-  return { items, nextCursor };
+    cursor.page < result.answer.totalPages
+      ? encodeCursor({ page: cursor.page + 1, perPage: cursor.perPage, latest })
+      : null;
+  return { items: result.items, nextCursor };
 }
 
 async function mediaSizes(ids: number[], upstream: Upstream): Promise<Map<number, MediaSize>> {
@@ -285,10 +314,10 @@ async function mediaSizes(ids: number[], upstream: Upstream): Promise<Map<number
   return sizes;
 }
 
-async function storyBySlug(slug: string, options: WordPressOptions, upstream: Upstream) {
+async function storyBySlug(slug: string, options: WordPressOptions, upstream: Upstream, loadSite: LoadSite) {
   const [answer, site] = await Promise.all([
     upstream.get('/wp/v2/posts', { slug, _fields: STORY_FIELDS, _embed: STORY_EMBED }),
-    loadSite(options, upstream),
+    loadSite(),
   ]);
   const post = parseList(postSchema, answer.data)[0];
   if (!post) return null;

@@ -31,7 +31,7 @@ export interface UpstreamAnswer {
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** `/wp/v2/posts` + query → the site's URL for it in the configured style. */
-export function restUrl(options: Pick<WordPressOptions, 'url' | 'restStyle'>, route: string, query: Query): string {
+export function restUrl(options: { url: string; restStyle: 'pretty' | 'query' }, route: string, query: Query): string {
   const url = options.restStyle === 'query' ? new URL(`${options.url}/`) : new URL(`${options.url}/wp-json${route}`);
   if (options.restStyle === 'query') url.searchParams.set('rest_route', route);
   for (const [key, value] of Object.entries(query)) {
@@ -131,9 +131,25 @@ interface Entry {
  */
 export function createUpstream(options: WordPressOptions) {
   const entries = new Map<string, Entry>();
+  let style: 'pretty' | 'query' = options.restStyle === 'query' ? 'query' : 'pretty';
+
+  async function fetchRoute(route: string, query: Query): Promise<UpstreamAnswer> {
+    const tried = style;
+    try {
+      return await fetchJson(options, restUrl({ url: options.url, restStyle: tried }, route, query));
+    } catch (error) {
+      // Plain permalinks (or a server without rewrites) answer /wp-json/ with an HTML page.
+      if (options.restStyle !== 'auto' || tried !== 'pretty' || !(error instanceof ContentError)) throw error;
+      if (error.code !== 'upstream_not_json') throw error;
+      const answer = await fetchJson(options, restUrl({ url: options.url, restStyle: 'query' }, route, query));
+      style = 'query';
+      return answer;
+    }
+  }
 
   function get(route: string, query: Query = {}): Promise<UpstreamAnswer> {
-    const url = restUrl(options, route, query);
+    // The key is the route and query, whichever URL style reaches them.
+    const url = restUrl({ url: options.url, restStyle: 'query' }, route, query);
     const now = options.now();
     const cached = entries.get(url);
     if (cached && cached.expires > now) {
@@ -142,7 +158,7 @@ export function createUpstream(options: WordPressOptions) {
       entries.set(url, cached);
       return cached.answer;
     }
-    const answer = fetchJson(options, url);
+    const answer = fetchRoute(route, query);
     const entry = { expires: now + options.cacheTtlMs, answer };
     entries.delete(url);
     entries.set(url, entry);
@@ -157,7 +173,7 @@ export function createUpstream(options: WordPressOptions) {
     return answer;
   }
 
-  return { get, size: () => entries.size };
+  return { get, size: () => entries.size, style: () => style };
 }
 
 export type Upstream = ReturnType<typeof createUpstream>;
