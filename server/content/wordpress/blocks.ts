@@ -86,7 +86,9 @@ function linkBlock(url: string, label: string): Block {
 }
 
 function embedLabel(element: Element, url: string): string {
-  const provider = /wp-block-embed-([a-z0-9-]+)/.exec(element.getAttribute('class') ?? '')?.[1];
+  const className = element.getAttribute('class') ?? '';
+  const provider = (/\bis-provider-([a-z0-9-]+)/.exec(className) ??
+    /\bwp-block-embed-([a-z0-9-]+)/.exec(className))?.[1];
   const caption = normaliseSpace(element.querySelector('figcaption')?.textContent ?? '');
   if (caption) return caption;
   const host = new URL(url).hostname.replace(/^www\./, '');
@@ -101,13 +103,17 @@ function isEmbed(element: Element): boolean {
 
 function quoteBlock(element: Element): Block | null {
   const cite = element.querySelector('cite');
-  const attribution = cite ? normaliseSpace(cite.textContent ?? '') : '';
+  let attribution = cite ? normaliseSpace(cite.textContent ?? '') : '';
   cite?.remove();
-  const paragraphs = Array.from(element.querySelectorAll('p'))
-    .map((p) => normaliseSpace(p.textContent ?? ''))
-    .filter(Boolean);
-  const text = paragraphs.length > 0 ? paragraphs.join('\n') : normaliseSpace(element.textContent ?? '');
+  const paragraphs = Array.from(element.querySelectorAll('p'));
+  const texts = paragraphs.map((p) => normaliseSpace(p.textContent ?? '')).filter(Boolean);
+  const text = texts.length > 0 ? texts.join('\n') : normaliseSpace(element.textContent ?? '');
   if (!text) return null;
+  if (!attribution && texts.length > 0) {
+    // A tweet's "— Name (@handle) date" follows its paragraph, without a <cite>.
+    for (const p of paragraphs) p.remove();
+    attribution = normaliseSpace(element.textContent ?? '');
+  }
   return { type: 'quote', text, attribution: attribution.replace(/^[—–-]\s*/, '') || null };
 }
 
@@ -130,6 +136,10 @@ function fromElement(element: Element, context: BodyContext, out: Block[]): void
   const tag = element.tagName;
   if (DROPPED.has(tag)) return;
   if (isEmbed(element)) {
+    // A tweet or post embedded as a blockquote keeps its words; the link says where it is from.
+    const quoted = element.querySelector('blockquote');
+    const quote = quoted ? quoteBlock(quoted.cloneNode(true) as Element) : null;
+    if (quote) out.push(quote);
     const url = embedUrl(element, context.base);
     if (url) out.push(linkBlock(url, embedLabel(element, url)));
     return;
