@@ -45,9 +45,8 @@ describe('WordPress story bodies', () => {
         alt: 'A road',
         width: 300,
         height: 200,
-        caption: null,
+        caption: 'The road on Monday.',
       },
-      { type: 'paragraph', text: 'The road on Monday.' },
       { type: 'paragraph', text: 'Water rose overnight.' },
     ]);
   });

@@ -26,8 +26,17 @@ export interface BodyContext {
 const SHORTCODE =
   /\[\/?(?:caption|wp_caption|gallery|embed|video|audio|playlist|contact-form(?:-7)?|vc_[a-z_]+|et_pb_[a-z_]+)(?:\s[^\]]*)?\]/gi;
 
+// An unrendered `[caption]<img …> Text[/caption]`: the picture, then its caption.
+const CAPTION = /\[caption[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi;
+
 export function stripShortcodes(html: string): string {
-  return html.replace(SHORTCODE, '');
+  return html
+    .replace(
+      CAPTION,
+      (_match, picture: string, caption: string) =>
+        `<figure>${picture}<figcaption>${caption.trim()}</figcaption></figure>`,
+    )
+    .replace(SHORTCODE, '');
 }
 
 /** Attachment ids named by `wp-image-N` classes whose `<img>` lacks a usable width or height. */
