@@ -4,6 +4,7 @@
  * recorded/wordpress.json. Run: `node test/wordpress/wordpress.ts record`.
  */
 import { writeFile } from 'node:fs/promises';
+import { format, resolveConfig } from 'prettier';
 import { createWordPressSource } from '../../server/content/wordpress/index.ts';
 import { keyOf, RECORDING_FILE, type Exchange, type Recording } from './replay.ts';
 import { readerRequests, SITE, TEST_OPTIONS } from './scenarios.ts';
@@ -46,6 +47,8 @@ export async function record(wordpress: WordPress): Promise<void> {
     }
   }
   const recording: Recording = { site: SITE, version: wordpress.version, slugs: wordpress.slugs, exchanges };
-  await writeFile(RECORDING_FILE, `${JSON.stringify(recording, null, 2)}\n`);
+  // Formatted as `npm run lint` (prettier --check) wants it.
+  const config = await resolveConfig(RECORDING_FILE);
+  await writeFile(RECORDING_FILE, await format(JSON.stringify(recording), { ...config, filepath: RECORDING_FILE }));
   console.log(`recorded ${Object.keys(exchanges).length} WordPress answers into ${RECORDING_FILE}`);
 }
