@@ -148,6 +148,9 @@ describe('WordPress source on a real WordPress', () => {
     await get(storySource, '/taxonomy');
     const before = { ...storyTraffic };
     await get(storySource, `/stories/${wordpress.slugs.gutenberg}`);
+    const storyDefault = await fetch(
+      `${wordpress.url}/wp-json/wp/v2/posts?slug=${wordpress.slugs.gutenberg}&_embed`,
+    ).then((r) => r.arrayBuffer());
     console.log(
       [
         'WordPress traffic for one page of 20 cards:',
@@ -155,7 +158,8 @@ describe('WordPress source on a real WordPress', () => {
         `  default /wp/v2/posts?per_page=20&_embed: 1 request, ${embedded.byteLength} bytes`,
         `  this source: ${page.requests} request, ${page.bytes} bytes (${Math.round((100 * page.bytes) / embedded.byteLength)}% of _embed)`,
         `  categories (shared, once per TTL): ${categories.requests} request, ${categories.bytes} bytes`,
-        `  a story: ${storyTraffic.requests - before.requests} requests (post + related), ${storyTraffic.bytes - before.bytes} bytes`,
+        `  a story: ${storyTraffic.requests - before.requests} requests (post + related), ${storyTraffic.bytes - before.bytes} bytes` +
+          ` (the post alone with the default _embed: ${storyDefault.byteLength} bytes)`,
       ].join('\n'),
     );
     expect(page.requests).toBe(1);

@@ -39,13 +39,31 @@ function firstExisting(paths: string[]): string | null {
   return paths.find((candidate) => existsSync(candidate)) ?? null;
 }
 
+export interface PackagePaths {
+  wordpressRoot: string;
+  mariadb: string[];
+  installDb: string[];
+  php: string;
+}
+
+const DEBIAN_PATHS: PackagePaths = {
+  wordpressRoot: WORDPRESS_ROOT,
+  mariadb: MARIADB,
+  installDb: INSTALL_DB,
+  php: 'php',
+};
+
 /** Fails with the exact install instruction when a package is missing (never a skip). */
-export function checkPackages(): { mariadbd: string; installDb: string; php: string } {
-  const mariadbd = firstExisting(MARIADB);
-  const installDb = firstExisting(INSTALL_DB);
-  const php = spawnSync('php', ['-r', 'echo extension_loaded("mysqli") ? "ok" : "no";'], { encoding: 'utf8' });
+export function checkPackages(paths: PackagePaths = DEBIAN_PATHS): {
+  mariadbd: string;
+  installDb: string;
+  php: string;
+} {
+  const mariadbd = firstExisting(paths.mariadb);
+  const installDb = firstExisting(paths.installDb);
+  const php = spawnSync(paths.php, ['-r', 'echo extension_loaded("mysqli") ? "ok" : "no";'], { encoding: 'utf8' });
   const missing = [
-    existsSync(`${WORDPRESS_ROOT}/wp-load.php`) ? null : 'wordpress',
+    existsSync(`${paths.wordpressRoot}/wp-load.php`) ? null : 'wordpress',
     php.stdout === 'ok' ? null : php.error ? 'php-cli' : 'php-mysql',
     mariadbd && installDb ? null : 'mariadb-server',
   ].filter((name) => name !== null);
@@ -54,7 +72,7 @@ export function checkPackages(): { mariadbd: string; installDb: string; php: str
       `The WordPress tests need Debian's ${missing.join(', ')}. Install them (as root) with:\n  ${INSTALL_COMMAND}`,
     );
   }
-  return { mariadbd, installDb, php: 'php' };
+  return { mariadbd, installDb, php: paths.php };
 }
 
 function freePort(): Promise<number> {
