@@ -1,7 +1,8 @@
 /**
  * The reader in Chromium on a real WordPress: the production build, served with the
  * project's strict CSP by a stand-in server (readerServer.ts) whose `/api` is the
- * WordPress source. What a reader sees: decoded headlines, the typed body, pictures
+ * WordPress source, or by the production server itself with
+ * `READER_SERVER=dist/server/main.js npm run test:wordpress`. What a reader sees: decoded headlines, the typed body, pictures
  * that load, nothing from a post's scripts, non-Latin stories by their own address.
  */
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWordPressSource } from '../../server/content/wordpress/index.ts';
 import { readableSlug } from '../../server/content/wordpress/map.ts';
 import { browserForFile, openPage, poll, waitForSettled } from '../e2e/browser.ts';
-import { startReaderServer, type ReaderServer } from './readerServer.ts';
+import { startProductionServer, startReaderServer, type ReaderServer } from './readerServer.ts';
 import { TEST_OPTIONS } from './scenarios.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
 
@@ -23,9 +24,13 @@ let wordpress: WordPress;
 let reader: ReaderServer;
 const browser = browserForFile();
 
+// The production server's entry, once it exists (e.g. dist/server/main.js, built by `npm run build`).
+const PRODUCTION_SERVER = process.env.READER_SERVER;
+
 beforeAll(async () => {
   const built = Date.now();
-  if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(DIST, 'index.html'))) {
+  const needsBuild = process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(DIST, 'index.html'));
+  if (!PRODUCTION_SERVER && needsBuild) {
     // As the e2e setup does: Vitest's NODE_ENV=test would give React's development build.
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
@@ -36,8 +41,15 @@ beforeAll(async () => {
     }
   }
   wordpress = await startWordPress();
-  const source = createWordPressSource({ url: wordpress.url, ...TEST_OPTIONS });
-  reader = await startReaderServer(DIST, source, wordpress.url);
+  if (PRODUCTION_SERVER) {
+    reader = await startProductionServer(path.resolve(ROOT, PRODUCTION_SERVER), {
+      WORDPRESS_URL: wordpress.url,
+      WORDPRESS_EDITION_PARENT: TEST_OPTIONS.editionParent,
+    });
+  } else {
+    const source = createWordPressSource({ url: wordpress.url, ...TEST_OPTIONS });
+    reader = await startReaderServer(DIST, source, wordpress.url);
+  }
   console.log(`reader on WordPress: build and start ${Date.now() - built} ms`, wordpress.timings);
 });
 afterAll(async () => {

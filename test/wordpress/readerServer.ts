@@ -1,13 +1,16 @@
 /**
- * A small stand-in for the production server, for the browser tests on WordPress
+ * The server for the browser tests on WordPress: the production server when
+ * READER_SERVER names its entry (e.g. `dist/server/main.js`), else a small stand-in
+ * for it, for the browser tests on WordPress
  * until they run through the real one: the production build with an SPA fallback,
  * `/config.json` pointing the app at `/api`, `/api/*` answered by the WordPress
  * source, and the project's strict CSP with the WordPress origin added to `img-src`
  * (the pictures live there; docs/wordpress.md).
  */
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ContentSource } from '../../server/content/types.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../server/csp.ts';
@@ -27,8 +30,6 @@ const TYPES: Record<string, string> = {
 
 export interface ReaderServer {
   url: string;
-  /** Contract paths the API answered, in order (e.g. `/stories?feed=latest`). */
-  apiRequests: string[];
   close(): Promise<void>;
 }
 
@@ -44,13 +45,11 @@ export async function startReaderServer(
   imageOrigin: string,
 ): Promise<ReaderServer> {
   const csp = CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", `img-src 'self' data: ${imageOrigin}`);
-  const apiRequests: string[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://reader.test');
     if (url.pathname.startsWith('/api/')) {
       const contract = `${url.pathname.slice('/api'.length)}${url.search}`;
-      apiRequests.push(contract);
       const method = req.method ?? 'GET';
       const payload = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await body(req));
       const response = await source(
@@ -92,11 +91,52 @@ export async function startReaderServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    apiRequests,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `node <entry>` with PORT, CONTENT_SOURCE=wordpress and the WORDPRESS_* settings; up when `/` answers. */
+export async function startProductionServer(entry: string, env: Record<string, string>): Promise<ReaderServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CONTENT_SOURCE: 'wordpress' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  while (Date.now() - started < 30_000) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       }),
   };
 }
