@@ -99,6 +99,16 @@ describe('WordPress source: upstream failures', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('answers a bad parameter 400 without asking WordPress, even when it is down', async () => {
+    const down = fakeWordPress(() => Promise.reject(new TypeError('fetch failed')));
+    const source = createWordPressSource({ url: SITE, fetch: down.fetch });
+    expect(await get(source, '/stories?feed=latest&limit=500')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_parameter' } },
+    });
+    expect(down.calls).toHaveLength(0);
+  });
+
   it('answers 502 upstream_unavailable when WordPress cannot be reached, and 502 on a 500', async () => {
     const down = fakeWordPress(() => Promise.reject(new TypeError('fetch failed')));
     expect(await get(createWordPressSource({ url: SITE, fetch: down.fetch }), '/taxonomy')).toMatchObject({

@@ -153,7 +153,10 @@ async function handle(
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorResponse(405, 'method_not_allowed', `${path} takes GET`, { allow: 'GET, HEAD' });
     }
-    if (path === '/stories') return json(200, await feedPage(url.searchParams, options, upstream, await loadSite()));
+    if (path === '/stories') {
+      const feed = feedRequest(url.searchParams);
+      return json(200, await feedPage(feed, options, upstream, await loadSite()));
+    }
     if (path === '/taxonomy') {
       const site = await loadSite();
       return json(200, { sectors: site.sectors, editions: site.editions });
@@ -190,7 +193,14 @@ function cards(posts: WpPost[], site: Site, options: WordPressOptions, keep: (po
   return out;
 }
 
-async function feedPage(params: URLSearchParams, options: WordPressOptions, upstream: Upstream, site: Site) {
+interface FeedRequest {
+  feed: Feed;
+  cursor: Cursor;
+  params: URLSearchParams;
+}
+
+/** Checked before anything is asked of WordPress: a bad request is a 400 even when WordPress is down. */
+function feedRequest(params: URLSearchParams): FeedRequest {
   const feed = params.get('feed');
   if (!feed || !(FEEDS as readonly string[]).includes(feed)) badParameter(`feed must be one of ${FEEDS.join(', ')}`);
   const limitParam = params.get('limit');
@@ -201,7 +211,15 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
   const cursorParam = params.get('cursor');
   const cursor = cursorParam === null ? { page: 1, perPage: limit } : decodeCursor(cursorParam);
   if (!cursor) badParameter('cursor is not valid');
+  return { feed: feed as Feed, cursor, params };
+}
 
+async function feedPage(
+  { feed, cursor, params }: FeedRequest,
+  options: WordPressOptions,
+  upstream: Upstream,
+  site: Site,
+) {
   const empty = { items: [], nextCursor: null };
   // Every constraint is a set of category ids a post must be in. WordPress's `categories`
   // takes one such set (any of its ids); the others are checked here on each page, so such
@@ -242,7 +260,7 @@ async function feedPage(params: URLSearchParams, options: WordPressOptions, upst
 
   // Trending: the trending category or the sticky posts; dropped (latest instead) when that is empty.
   let trending: { set: number[] } | { sticky: true } | null = null;
-  switch (feed as Feed) {
+  switch (feed) {
     case 'latest':
       break;
     case 'trending':
