@@ -172,25 +172,58 @@ describe('WordPress source: upstream failures', () => {
   });
 });
 
-it('reads trending from the trending category when one is set, and falls back to latest when it is empty', async () => {
-  let trendingPosts = [post(7)];
-  const wp = fakeWordPress((url) => {
-    if (url.pathname.endsWith('/categories')) {
-      return jsonResponse([...CATEGORIES, { id: 9, name: 'Trending', slug: 'hot', parent: 0, count: 1 }]);
-    }
-    return jsonResponse(url.searchParams.get('categories') === '9' ? trendingPosts : [post(1), post(2)]);
+describe('WordPress source: settings that change the feeds', () => {
+  it('reads trending from the trending category when one is set, and falls back to latest when it is empty', async () => {
+    let trendingPosts = [post(7)];
+    const wp = fakeWordPress((url) => {
+      if (url.pathname.endsWith('/categories')) {
+        return jsonResponse([...CATEGORIES, { id: 9, name: 'Trending', slug: 'hot', parent: 0, count: 1 }]);
+      }
+      return jsonResponse(url.searchParams.get('categories') === '9' ? trendingPosts : [post(1), post(2)]);
+    });
+    const source = createWordPressSource({ url: SITE, fetch: wp.fetch, trendingCategory: 'hot', cacheTtlMs: 1 });
+    const slugs = async () =>
+      feedPageSchema.parse((await get(source, '/stories?feed=trending')).body).items.map((card) => card.slug);
+    expect(await slugs()).toEqual(['post-7']);
+    expect(wp.calls.some((url) => url.searchParams.has('sticky'))).toBe(false);
+    trendingPosts = [];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await slugs()).toEqual(['post-1', 'post-2']);
+    // The trending category is not a sector.
+    const taxonomy = (await get(source, '/taxonomy')).body as { sectors: { slug: string }[] };
+    expect(taxonomy.sectors.map((term) => term.slug)).not.toContain('hot');
   });
-  const source = createWordPressSource({ url: SITE, fetch: wp.fetch, trendingCategory: 'hot', cacheTtlMs: 1 });
-  const slugs = async () =>
-    feedPageSchema.parse((await get(source, '/stories?feed=trending')).body).items.map((card) => card.slug);
-  expect(await slugs()).toEqual(['post-7']);
-  expect(wp.calls.some((url) => url.searchParams.has('sticky'))).toBe(false);
-  trendingPosts = [];
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(await slugs()).toEqual(['post-1', 'post-2']);
-  // The trending category is not a sector.
-  const taxonomy = (await get(source, '/taxonomy')).body as { sectors: { slug: string }[] };
-  expect(taxonomy.sectors.map((term) => term.slug)).not.toContain('hot');
+
+  it('reads editions from tags with a prefix when told to', async () => {
+    const tags = [
+      { id: 31, name: 'India', slug: 'edition-india' },
+      { id: 32, name: 'Markets', slug: 'markets' },
+    ];
+    const wp = fakeWordPress((url) => {
+      if (url.pathname.endsWith('/categories')) return jsonResponse(CATEGORIES);
+      if (url.pathname.endsWith('/tags')) return jsonResponse(tags);
+      const tagged = post(1, {
+        tags: [31, 32],
+        _embedded: {
+          'wp:term': [[], tags.map((tag) => ({ ...tag, taxonomy: 'post_tag' }))],
+        },
+      });
+      if (url.searchParams.get('slug') === 'post-1') return jsonResponse([tagged]);
+      return jsonResponse(url.searchParams.get('tags') === '31' ? [tagged] : [post(2)]);
+    });
+    const source = createWordPressSource({ url: SITE, fetch: wp.fetch, editionTagPrefix: 'edition-' });
+    const taxonomy = (await get(source, '/taxonomy')).body;
+    expect(taxonomy).toMatchObject({ editions: [{ slug: 'global' }, { slug: 'india', name: 'India' }] });
+    const india = feedPageSchema.parse((await get(source, '/stories?feed=latest&edition=india')).body);
+    expect(india.items).toEqual([
+      expect.objectContaining({ slug: 'post-1', edition: { slug: 'india', name: 'India' } }),
+    ]);
+    const story = (await get(source, '/stories/post-1')).body;
+    expect(story).toMatchObject({ edition: { slug: 'india' }, tags: ['Markets'] });
+    const global = (await get(source, '/stories?feed=latest&edition=global')).body;
+    expect(global).toMatchObject({ items: [{ slug: 'post-2', edition: { slug: 'global' } }] });
+    expect(wp.calls.some((url) => url.searchParams.get('tags_exclude') === '31')).toBe(true);
+  });
 });
 
 describe('WordPress source: requests and cache', () => {
