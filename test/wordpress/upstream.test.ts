@@ -274,10 +274,36 @@ describe('WordPress source: requests and cache', () => {
     expect(postCalls()).toBe(4);
   });
 
+  it('serves the last good answer while WordPress fails, for at most staleIfErrorMs', async () => {
+    let now = 0;
+    let status = 200;
+    const wp = siteWith(() => (status === 200 ? jsonResponse([post(1)]) : jsonResponse({}, { status })));
+    const source = createWordPressSource({
+      url: SITE,
+      fetch: wp.fetch,
+      cacheTtlMs: 1000,
+      staleIfErrorMs: 60_000,
+      now: () => now,
+    });
+    expect((await get(source, '/stories?feed=latest')).status).toBe(200);
+    status = 503;
+    now = 30_000;
+    const during = await get(source, '/stories?feed=latest');
+    expect(during.status).toBe(200);
+    expect(feedPageSchema.parse(during.body).items.map((card) => card.slug)).toEqual(['post-1']);
+    // A 404 is an answer, not an outage: never covered up (here the API route is gone).
+    status = 404;
+    now = 32_000;
+    expect((await get(source, '/stories?feed=latest')).status).toBe(502);
+    status = 500;
+    now = 61_000;
+    expect((await get(source, '/stories?feed=latest')).status).toBe(502);
+  });
+
   it('does not keep a failure: the next request asks WordPress again', async () => {
     let fail = true;
     const wp = siteWith(() => (fail ? jsonResponse({}, { status: 500 }) : jsonResponse([post(1)])));
-    const source = createWordPressSource({ url: SITE, fetch: wp.fetch });
+    const source = createWordPressSource({ url: SITE, fetch: wp.fetch, staleIfErrorMs: 0 });
     expect((await get(source, '/stories?feed=latest')).status).toBe(502);
     fail = false;
     expect((await get(source, '/stories?feed=latest')).status).toBe(200);

@@ -18,6 +18,8 @@ export interface WordPressOptions {
   cacheTtlMs: number;
   /** At most this many upstream answers are kept (least recently used go first). */
   cacheMaxEntries: number;
+  /** When WordPress fails (5xx, timeout, unreachable), an answer up to this old is served instead. */
+  staleIfErrorMs: number;
   /** Category slugs whose posts are kind opinion / blog / interview (and make the opinion feed). */
   opinionCategory: string;
   blogCategory: string;
@@ -46,6 +48,7 @@ export const DEFAULT_OPTIONS: Omit<WordPressOptions, 'url' | 'fetch'> = {
   timeoutMs: 8000,
   cacheTtlMs: 30_000,
   cacheMaxEntries: 500,
+  staleIfErrorMs: 10 * 60_000,
   opinionCategory: 'opinion',
   blogCategory: 'blog',
   interviewCategory: 'interview',
@@ -90,11 +93,13 @@ function text(env: Env, name: string): string | null {
   return value ? value : null;
 }
 
-function milliseconds(env: Env, name: string, fallback: number): number {
+function milliseconds(env: Env, name: string, fallback: number, { zero = false } = {}): number {
   const value = text(env, name);
   if (value === null) return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number of milliseconds`);
+  if (!Number.isFinite(number) || number < 0 || (number === 0 && !zero)) {
+    throw new Error(`${name} must be a ${zero ? 'number' : 'positive number'} of milliseconds`);
+  }
   return number;
 }
 
@@ -110,6 +115,7 @@ export function wordPressOptionsFromEnv(env: Env): WordPressOptionsInput {
     url,
     timeoutMs: milliseconds(env, 'WORDPRESS_TIMEOUT_MS', DEFAULT_OPTIONS.timeoutMs),
     cacheTtlMs: milliseconds(env, 'WORDPRESS_CACHE_TTL_MS', DEFAULT_OPTIONS.cacheTtlMs),
+    staleIfErrorMs: milliseconds(env, 'WORDPRESS_STALE_IF_ERROR_MS', DEFAULT_OPTIONS.staleIfErrorMs, { zero: true }),
     opinionCategory: text(env, 'WORDPRESS_OPINION_CATEGORY') ?? DEFAULT_OPTIONS.opinionCategory,
     blogCategory: text(env, 'WORDPRESS_BLOG_CATEGORY') ?? DEFAULT_OPTIONS.blogCategory,
     interviewCategory: text(env, 'WORDPRESS_INTERVIEW_CATEGORY') ?? DEFAULT_OPTIONS.interviewCategory,

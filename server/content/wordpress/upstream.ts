@@ -10,12 +10,19 @@ export class ContentError extends Error {
   readonly status: number;
   readonly code: string;
   readonly headers: Record<string, string>;
+  /** An outage (no answer, 429, 5xx) rather than an answer: the last good answer may stand in. */
+  transient = false;
   constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.headers = headers;
   }
+}
+
+function transient(error: ContentError): ContentError {
+  error.transient = true;
+  return error;
 }
 
 export interface UpstreamAnswer {
@@ -61,9 +68,13 @@ async function fetchJson(options: WordPressOptions, url: string): Promise<Upstre
       });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new ContentError(504, 'upstream_timeout', `WordPress did not answer within ${options.timeoutMs} ms`);
+        throw transient(
+          new ContentError(504, 'upstream_timeout', `WordPress did not answer within ${options.timeoutMs} ms`),
+        );
       }
-      throw new ContentError(502, 'upstream_unavailable', `WordPress could not be reached: ${String(error)}`);
+      throw transient(
+        new ContentError(502, 'upstream_unavailable', `WordPress could not be reached: ${String(error)}`),
+      );
     }
     if (response.status === 401 || response.status === 403) {
       throw new ContentError(
@@ -74,11 +85,13 @@ async function fetchJson(options: WordPressOptions, url: string): Promise<Upstre
     }
     if (response.status === 429) {
       const retryAfter = response.headers.get('retry-after');
-      throw new ContentError(
-        503,
-        'upstream_rate_limited',
-        'WordPress is rate-limiting this server',
-        retryAfter ? { 'retry-after': retryAfter } : {},
+      throw transient(
+        new ContentError(
+          503,
+          'upstream_rate_limited',
+          'WordPress is rate-limiting this server',
+          retryAfter ? { 'retry-after': retryAfter } : {},
+        ),
       );
     }
     let body: string;
@@ -86,9 +99,11 @@ async function fetchJson(options: WordPressOptions, url: string): Promise<Upstre
       body = await response.text();
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new ContentError(504, 'upstream_timeout', `WordPress did not finish within ${options.timeoutMs} ms`);
+        throw transient(
+          new ContentError(504, 'upstream_timeout', `WordPress did not finish within ${options.timeoutMs} ms`),
+        );
       }
-      throw new ContentError(502, 'upstream_unavailable', `WordPress's answer broke off: ${String(error)}`);
+      throw transient(new ContentError(502, 'upstream_unavailable', `WordPress's answer broke off: ${String(error)}`));
     }
     const type = response.headers.get('content-type') ?? '';
     let data: unknown;
@@ -96,17 +111,20 @@ async function fetchJson(options: WordPressOptions, url: string): Promise<Upstre
       // Some hosts send JSON as text/html; the body decides, the header only explains a failure.
       data = JSON.parse(body.replace(/^\uFEFF/, ''));
     } catch {
-      throw new ContentError(
+      const error = new ContentError(
         502,
         'upstream_not_json',
         `WordPress answered ${response.status} with ${type || 'no content type'} instead of JSON; ` +
           'is this the site address, and is the REST API enabled?',
       );
+      // A maintenance or error page (5xx) passes; a 200 or 404 page means the address or setup is wrong.
+      throw response.status >= 500 ? transient(error) : error;
     }
     if (!response.ok) {
       const code = typeof data === 'object' && data !== null && 'code' in data ? String(data.code) : '';
       if (code === INVALID_PAGE) return { data: [], totalPages: 0, total: 0, bytes: body.length };
-      throw new ContentError(502, 'upstream_error', `WordPress answered ${response.status} ${code}`.trim());
+      const error = new ContentError(502, 'upstream_error', `WordPress answered ${response.status} ${code}`.trim());
+      throw response.status >= 500 ? transient(error) : error;
     }
     return {
       data,
@@ -122,12 +140,17 @@ async function fetchJson(options: WordPressOptions, url: string): Promise<Upstre
 interface Entry {
   expires: number;
   answer: Promise<UpstreamAnswer>;
+  /** The last good answer for this key and when it arrived: kept for failures (stale-if-error). */
+  last: { good: { answer: UpstreamAnswer; at: number } | null };
 }
 
 /**
  * GETs against the REST API through a bounded LRU cache with a TTL. An entry is made
- * when the request starts, so identical requests that arrive meanwhile share it;
- * a failed request is forgotten at once, so the next reader retries.
+ * when the request starts, so identical requests that arrive meanwhile share it.
+ * When a refresh fails for an outage (no answer, 429, 5xx), the last good answer (at most
+ * `staleIfErrorMs` old) is served instead: a WordPress restart or a maintenance page
+ * does not take the reader down. Without one, the failure is forgotten at once, so the
+ * next reader retries.
  */
 export function createUpstream(options: WordPressOptions) {
   const entries = new Map<string, Entry>();
@@ -158,8 +181,21 @@ export function createUpstream(options: WordPressOptions) {
       entries.set(url, cached);
       return cached.answer;
     }
-    const answer = fetchRoute(route, query);
-    const entry = { expires: now + options.cacheTtlMs, answer };
+    const previous = cached?.last.good ?? null;
+    const last: Entry['last'] = { good: previous };
+    const answer = fetchRoute(route, query).then(
+      (fresh) => {
+        last.good = { answer: fresh, at: options.now() };
+        return fresh;
+      },
+      (error: unknown) => {
+        const stale = previous && options.now() - previous.at <= options.staleIfErrorMs ? previous.answer : null;
+        if (stale && error instanceof ContentError && error.transient) return stale;
+        if (entries.get(url) === entry) entries.delete(url);
+        throw error;
+      },
+    );
+    const entry: Entry = { expires: now + options.cacheTtlMs, answer, last };
     entries.delete(url);
     entries.set(url, entry);
     while (entries.size > options.cacheMaxEntries) {
@@ -167,9 +203,6 @@ export function createUpstream(options: WordPressOptions) {
       if (oldest === undefined) break;
       entries.delete(oldest);
     }
-    answer.catch(() => {
-      if (entries.get(url) === entry) entries.delete(url);
-    });
     return answer;
   }
 
