@@ -119,6 +119,18 @@ describe('WordPress source on a real WordPress', () => {
     expect(found.items.map((card) => card.slug)).toEqual([wordpress.slugs.hindi]);
   });
 
+  it('answers 502 upstream_forbidden while a security plugin locks the REST API', async () => {
+    await wordpress.lockRestApi(true);
+    try {
+      const locked = await get(source(), '/stories?feed=latest');
+      expect(locked.status).toBe(502);
+      expect(apiErrorSchema.parse(locked.body).error.code).toBe('upstream_forbidden');
+    } finally {
+      await wordpress.lockRestApi(false);
+    }
+    expect((await get(source(), '/stories?feed=latest')).status).toBe(200);
+  });
+
   it('answers the forms 501 not_available (WordPress has no such endpoints)', async () => {
     const from = source();
     for (const path of ['/newsletter', '/feedback']) {

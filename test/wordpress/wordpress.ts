@@ -32,6 +32,8 @@ export interface WordPress {
   version: string;
   /** Milliseconds: MariaDB's data folder and first start, the WordPress install and seed, PHP's server up. */
   timings: { database: number; install: number; server: number; total: number };
+  /** Makes the REST API refuse visitors (401), as a security plugin does, or lets them in again. */
+  lockRestApi(locked: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -194,6 +196,8 @@ export async function startWordPress(): Promise<WordPress> {
     await mkdir(path.join(content, 'uploads'), { recursive: true });
     await mkdir(path.join(content, 'themes'), { recursive: true });
     await symlink(path.join(WORDPRESS_ROOT, 'wp-content/plugins'), path.join(content, 'plugins'));
+    await mkdir(path.join(content, 'mu-plugins'));
+    await symlink(path.join(HERE, 'mu-plugin.php'), path.join(content, 'mu-plugins/newsreader-test.php'));
     await writeFile(
       configFile,
       `<?php
@@ -249,6 +253,11 @@ define('WP_DEBUG', false);
         install: installed - databaseReady,
         server: ready - installed,
         total: ready - started,
+      },
+      async lockRestApi(locked) {
+        const flag = path.join(content, 'rest-locked');
+        if (locked) await writeFile(flag, '');
+        else await rm(flag, { force: true });
       },
       stop,
     };
