@@ -270,6 +270,11 @@ $id = post([
 ], 10);
 $slugs['classic'] = 'floods-classic-shortcodes';
 
+// Listed by the REST API, but its text is behind a password: a reader cannot show it.
+post(['post_title' => 'Members-only briefing', 'post_name' => 'members-only-protected', 'post_password' => 'secret',
+    'post_content' => '<p>Only for members.</p>', 'post_author' => $author, 'post_category' => [$politics]], 11);
+$slugs['protected'] = 'members-only-protected';
+
 // A draft is not public: it must never show up.
 post(['post_title' => 'Unpublished draft', 'post_name' => 'unpublished-draft', 'post_status' => 'draft',
     'post_content' => '<p>Not yet.</p>', 'post_category' => [$politics]], 0);

@@ -169,10 +169,12 @@ describe('WordPress source on recorded answers', () => {
       }
       path = page.nextCursor ? `/stories?feed=latest&limit=10&cursor=${encodeURIComponent(page.nextCursor)}` : null;
     }
-    // 35 published posts (the draft never shows), ten a page.
+    // 35 readable published posts (the draft never shows), ten a page.
     expect(pages).toBe(4);
     expect(seen.size).toBe(35);
     expect(seen.has('unpublished-draft')).toBe(false);
+    // WordPress lists the password-protected post (36 in all); its text is withheld, so it is left out.
+    expect(seen.has(slug('protected'))).toBe(false);
   });
 
   it('ranks sticky posts as trending, newest first', async () => {
@@ -228,6 +230,7 @@ describe('WordPress source on recorded answers', () => {
 
   it('answers 404 not_found for an unknown slug, and 400 for bad parameters', async () => {
     expect(await get('/stories/no-such-story')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await get(`/stories/${slug('protected')}`)).toMatchObject({ status: 404 });
     for (const path of [
       '/stories',
       '/stories?feed=popular',

@@ -9,7 +9,7 @@ import { stripShortcodes } from './blocks.ts';
 import { plainText, safeUrl } from './html.ts';
 import type { WordPressOptions } from './options.ts';
 
-const rendered = z.object({ rendered: z.string() });
+const rendered = z.object({ rendered: z.string(), protected: z.optional(z.boolean()) });
 
 const mediaSizeSchema = z.object({
   source_url: z.string(),
@@ -276,7 +276,8 @@ function authorName(post: WpPost): string | null {
 export function cardOf(post: WpPost, site: Site, base: string): StoryCard | null {
   const headline = plainText(post.title.rendered);
   const publishedAt = utc(post.date_gmt);
-  if (!headline || !publishedAt) return null;
+  // A password-protected post is listed by WordPress with its text withheld: nothing to read.
+  if (!headline || !publishedAt || post.excerpt?.protected || post.content?.protected) return null;
   const categories = post.categories ?? [];
   const editionKeys = site.editionsAreTags ? (post.tags ?? []) : categories;
   const edition = editionKeys.map((id) => site.editionById.get(id)).find((found) => found) ?? site.defaultEdition;
