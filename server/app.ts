@@ -32,6 +32,8 @@ export interface ServerOptions {
   pageTimeoutMs: number;
   /** How long a rendered page is reused; 0 renders every request. */
   pageCacheMs: number;
+  /** Origins the CSP lets pictures come from besides this site (the content source's media). */
+  imageOrigins?: readonly string[];
 }
 
 /** Never compiled from the request: a fixed set of headers on every response. */
@@ -77,7 +79,10 @@ function compressed(body: string, status: number, renderedAt: number): CachedPag
 
 export function createServerApp(options: ServerOptions) {
   const distDir = path.resolve(options.distDir);
-  const template = createDocumentTemplate(readFileSync(path.join(distDir, 'index.html'), 'utf8'));
+  const template = createDocumentTemplate(
+    readFileSync(path.join(distDir, 'index.html'), 'utf8'),
+    options.imageOrigins ?? [],
+  );
   const pageHeaders = { 'Content-Security-Policy': template.csp, ...SECURITY_HEADERS };
 
   // The app's API client, when it runs here, asks the content source in-process.

@@ -59,10 +59,11 @@ export interface DocumentTemplate {
 }
 
 /**
- * Reads the built index.html once, at start. Fails loudly if the build does not look
+ * Reads the built index.html once, at start. `imageOrigins` are where story pictures
+ * live when that is not this site (a WordPress site's uploads, a media CDN). Fails loudly if the build does not look
  * as expected: a page served without its shell markers would be the static shell.
  */
-export function createDocumentTemplate(indexHtml: string): DocumentTemplate {
+export function createDocumentTemplate(indexHtml: string, imageOrigins: readonly string[] = []): DocumentTemplate {
   // The static shell, with the comment just before it: the rendered page takes its place.
   const shell = /(?:<!--(?:(?!-->)[^])*-->\s*)?<div id="app-shell"[\s\S]*?<div id="root"><\/div>/.exec(indexHtml);
   const title = /<title>[\s\S]*?<\/title>/.exec(indexHtml);
@@ -87,7 +88,7 @@ export function createDocumentTemplate(indexHtml: string): DocumentTemplate {
     "default-src 'self'",
     `script-src 'self'${scripts.length ? ` ${scripts.join(' ')}` : ''}`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...imageOrigins].join(' '),
     "connect-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",

@@ -46,6 +46,17 @@ try {
   process.exit(1);
 }
 
+// Pictures on other origins (a media CDN): IMAGE_ORIGINS="https://cdn.example.com https://img.example.org".
+const imageOrigins = [...content.imageOrigins];
+for (const origin of (env.IMAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean)) {
+  try {
+    imageOrigins.push(new URL(origin).origin);
+  } catch {
+    console.error(`IMAGE_ORIGINS must list URLs such as https://cdn.example.com, not "${origin}"`);
+    process.exit(1);
+  }
+}
+
 const { app } = createServerApp({
   distDir,
   source: content.source,
@@ -53,6 +64,7 @@ const { app } = createServerApp({
   requestTimeoutMs,
   pageTimeoutMs,
   pageCacheMs,
+  imageOrigins,
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(

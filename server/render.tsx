@@ -5,6 +5,7 @@
  */
 import { prerender } from 'react-dom/static';
 import { App } from '../src/app/App';
+import { preloadSanitizer } from '../src/features/article/SafeHtml';
 import { createQueryClient } from '../src/app/queryClient';
 import { matchPageRoute, prefetchRoute } from '../src/app/routes';
 import { dehydrateQueries, type ServerState } from '../src/app/serverState';
@@ -34,6 +35,7 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   const renderedAt = Date.now();
   let settled = false;
   await Promise.all([
+    preloadSanitizer(),
     route.page.preload(),
     atMost(
       Promise.allSettled(prefetchRoute(queryClient, url.pathname, url.search)).then(() => (settled = true)),
@@ -46,6 +48,13 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
     <HeadCollectorContext value={collector}>
       <App queryClient={queryClient} origin={options.origin} location={`${url.pathname}${url.search}`} serverRendered />
     </HeadCollectorContext>,
+    {
+      // Never split a large Suspense boundary out of place: putting it back takes an
+      // inline script, which the CSP does not allow.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+      // A part that fails here is rendered in the browser instead (React's fallback); say why.
+      onError: (error) => console.error('render error:', url.pathname, error),
+    },
   );
   const html = await new Response(prelude).text();
   // A page whose own data failed renders its loading state (the browser retries on

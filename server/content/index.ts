@@ -7,6 +7,8 @@ export type { ContentSource } from './types';
 
 export interface ContentSettings {
   source: ContentSource;
+  /** Where the source's pictures come from, for the CSP's img-src (besides IMAGE_ORIGINS). */
+  imageOrigins: string[];
   /** Said once at start, so whoever runs the server sees where the news comes from. */
   description: string;
 }
@@ -19,7 +21,11 @@ export interface ContentSettings {
 export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): ContentSettings {
   if (env.CONTENT_SOURCE === 'wordpress') {
     const options = wordPressOptionsFromEnv(env);
-    return { source: createWordPressSource(options), description: `WordPress at ${env.WORDPRESS_URL}` };
+    return {
+      source: createWordPressSource(options),
+      imageOrigins: [new URL(options.url).origin],
+      description: `WordPress at ${options.url}`,
+    };
   }
   if (env.CONTENT_SOURCE && env.CONTENT_SOURCE !== 'api' && env.CONTENT_SOURCE !== 'mock') {
     throw new Error(`CONTENT_SOURCE must be wordpress, api or mock, not "${env.CONTENT_SOURCE}"`);
@@ -27,7 +33,11 @@ export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): Conte
   const base = env.API_BASE_URL?.trim();
   if (base && env.CONTENT_SOURCE !== 'mock') {
     if (!/^https?:\/\//.test(base)) throw new Error(`API_BASE_URL must be an http(s) URL, not "${base}"`);
-    return { source: createUpstreamSource(base, timeoutMs), description: `the content API at ${base}` };
+    return {
+      source: createUpstreamSource(base, timeoutMs),
+      imageOrigins: [],
+      description: `the content API at ${base}`,
+    };
   }
-  return { source: createMockSource(), description: 'the built-in mock data' };
+  return { source: createMockSource(), imageOrigins: [], description: 'the built-in mock data' };
 }

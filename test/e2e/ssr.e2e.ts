@@ -239,6 +239,8 @@ function hostileStory(slug: string) {
     body: [
       { type: 'paragraph', text: `Paragraph ${HOSTILE}` },
       { type: 'html', html: `<p>ok</p><script>window.__pwned=4</script><img src=x onerror="window.__pwned=5">` },
+      { type: 'paragraph', text: 'Between the two html blocks.' },
+      { type: 'html', html: `<ul><li>second</li></ul><a href="javascript:window.__pwned=6">link</a>` },
     ],
     syndicated: false,
     tags: [`Tag ${HOSTILE}`],

@@ -1,8 +1,17 @@
-// Placeholder until the WordPress source lands; CONTENT_SOURCE=wordpress says so at start.
-export type WordPressOptions = Record<string, never>;
-export function wordPressOptionsFromEnv(_env: NodeJS.ProcessEnv): WordPressOptions {
-  throw new Error('CONTENT_SOURCE=wordpress is not available in this build');
-}
-export function createWordPressSource(_options: WordPressOptions): never {
-  throw new Error('CONTENT_SOURCE=wordpress is not available in this build');
+/**
+ * The WordPress content source (`CONTENT_SOURCE=wordpress`): the content API
+ * contract answered from a WordPress site's REST API. Settings and what a site owner
+ * may have to enable: docs/wordpress.md.
+ *
+ *   const source = createWordPressSource(wordPressOptionsFromEnv(process.env));
+ */
+import type { ContentSource } from '../types.ts';
+import type { WordPressOptionsInput } from './options.ts';
+import { createSource } from './source.ts';
+
+export { wordPressOptionsFromEnv } from './options.ts';
+export type { WordPressOptions, WordPressOptionsInput } from './options.ts';
+
+export function createWordPressSource(options: WordPressOptionsInput): ContentSource {
+  return createSource(options);
 }

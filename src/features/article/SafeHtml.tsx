@@ -24,6 +24,18 @@ function loadSanitizer(): Promise<Sanitizer | null> {
   return loading;
 }
 
+/**
+ * Loads the sanitizer and marks the promise settled the way React's `use` reads it, so
+ * html blocks render without suspending. The server calls this before it renders: a
+ * boundary that suspended there could arrive as a separate segment that only an inline
+ * script (which the CSP forbids) puts in place.
+ */
+export async function preloadSanitizer(): Promise<void> {
+  const promise = loadSanitizer();
+  const value = await promise;
+  Object.assign(promise, { status: 'fulfilled', value });
+}
+
 const SAFE_HTML_CLASSES =
   'safe-html space-y-4 [&_a]:text-brand-700 [&_a]:underline dark:[&_a]:text-sky-300 [&_li]:ml-6 [&_ol]:list-decimal [&_ul]:list-disc [&_table]:w-full [&_td]:border [&_td]:border-slate-300 [&_td]:p-2 [&_th]:border [&_th]:border-slate-300 [&_th]:p-2 dark:[&_td]:border-slate-600 dark:[&_th]:border-slate-600 [&_img]:h-auto [&_img]:max-w-full';
 
