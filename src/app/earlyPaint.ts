@@ -107,7 +107,10 @@ function articleHeader(json: unknown): HTMLElement | null {
   const lines = storyLines(record(json), articleLayout);
   if (!lines) return null;
   const header = element('div', '');
-  header.append(...lines);
+  // The breadcrumb's line (Home › sector › headline) is held open, so the headline does not move down when it arrives.
+  const breadcrumb = element('div', articleLayout.breadcrumb);
+  breadcrumb.setAttribute('aria-hidden', 'true');
+  header.append(breadcrumb, ...lines);
   return pageGrid(header, placeholder('h-5 w-2/3', 'mt-6 aspect-video w-full'));
 }
 

@@ -14,6 +14,7 @@ import { storyQuery, type Story } from './api/story';
 import { ArticleTools } from './ArticleTools';
 import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
+import { Breadcrumb } from './Breadcrumb';
 
 export const SYNDICATED_NOTE =
   '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
@@ -25,6 +26,7 @@ function ArticleBody({ story }: { story: Story }) {
     <>
       <article aria-labelledby="article-headline">
         <header>
+          <Breadcrumb sector={story.sector} headline={story.headline} />
           <p className={articleLayout.kicker}>
             {story.sector && (
               <>
