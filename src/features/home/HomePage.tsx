@@ -16,6 +16,7 @@ import {
   TrendingBox,
 } from '../feeds';
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
+import { BreakingNews } from './BreakingNews';
 import { homeFeeds } from './homeFeeds';
 
 /** The home page's params for one feed: exactly what the route prefetch asked for. */
@@ -34,7 +35,9 @@ function LeadAndLatest() {
 
   return (
     <>
-      <section aria-labelledby={leadId}>
+      {query.isSuccess && <BreakingNews stories={query.data.items} />}
+      {/* Keyed like the latest news below: the ticker arriving above it must not move an element the reader saw. */}
+      <section key={loading ? 'lead-loading' : 'lead'} aria-labelledby={leadId}>
         <h2 id={leadId} className="sr-only">
           Lead story
         </h2>
