@@ -18,6 +18,7 @@ import {
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
 import { BreakingNews } from './BreakingNews';
 import { homeFeeds } from './homeFeeds';
+import { SectorBlocks } from './SectorBlocks';
 
 /** The home page's params for one feed: exactly what the route prefetch asked for. */
 function homeFeed(feed: FeedName): FeedParams {
@@ -93,6 +94,10 @@ export function HomePage() {
       <div className={pageLayout.grid}>
         <div className={pageLayout.column}>
           <LeadAndLatest />
+          {/* Far below the fold: after the first commit, and each block only as the reader nears it. */}
+          <AfterFirstCommit>
+            <SectorBlocks />
+          </AfterFirstCommit>
         </div>
         <div className="space-y-8">
           {/* Just after the lead and the latest news: below them on phones; the column is reserved on wide screens. */}
