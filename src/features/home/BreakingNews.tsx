@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FocusEvent } from 'react';
 import type { StoryCard } from '../../lib/api/schemas';
 import { StoryLink } from '../feeds';
 
@@ -14,6 +14,16 @@ function speedClass(count: number): string {
   if (count <= 2) return 'ticker-short';
   if (count >= 6) return 'ticker-long';
   return '';
+}
+
+/**
+ * A headline is often wider than the bar: when one takes focus (the list stops moving),
+ * show its start rather than wherever the browser's own scrolling left it.
+ */
+function showStartOfFocused(event: FocusEvent<HTMLDivElement>) {
+  const viewport = event.currentTarget;
+  const item = event.target.closest('li');
+  if (item) viewport.scrollLeft = Math.max(0, item.offsetLeft - 12);
 }
 
 /**
@@ -39,7 +49,7 @@ export function BreakingNews({ stories }: { stories: StoryCard[] }) {
       >
         Breaking news
       </h2>
-      <div className="ticker-viewport relative min-w-0 flex-1 overflow-hidden">
+      <div className="ticker-viewport relative min-w-0 flex-1 overflow-hidden" onFocus={showStartOfFocused}>
         <ul
           className={`ticker-track flex h-full w-max items-center gap-8 px-3 text-sm font-semibold whitespace-nowrap ${speedClass(breaking.length)}`}
         >

@@ -285,7 +285,7 @@ export function Layout() {
 
         <div className="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4">
           <LeftMenu />
-          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none">
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-4 focus:outline-none lg:py-6">
             <InsideLayoutContext value={true}>
               <Outlet />
             </InsideLayoutContext>
