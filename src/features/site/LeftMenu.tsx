@@ -199,7 +199,8 @@ export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProp
             {/* Where the phone header has no room for them: the date and the theme. */}
             <div className="mb-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4 dark:border-slate-700">
               <TodayDate className="text-sm text-slate-700 dark:text-slate-300" />
-              <ThemeMenu />
+              {/* Its panel opens rightwards: the drawer's left edge is the window's. */}
+              <ThemeMenu align="left" />
             </div>
             <SectionsNav onNavigate={onClose} />
           </>
