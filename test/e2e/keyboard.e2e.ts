@@ -245,7 +245,10 @@ describe('reflow', () => {
     }
     // The Theme panel (in the menu drawer at this width) opens within the window too.
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: /^Theme/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Menu' })
+      .getByRole('button', { name: /^Theme/ })
+      .click();
     const panel = await page.getByRole('group', { name: 'Theme' }).boundingBox();
     if (!panel || panel.x < 0 || panel.x + panel.width > 320) overflowing.push(`Theme panel: ${JSON.stringify(panel)}`);
     expect(overflowing).toEqual([]);
