@@ -198,6 +198,19 @@ describe('menu drawer', () => {
     expect(links[0]).toHaveFocus();
   });
 
+  it('Escape in its Theme panel closes the panel, not the drawer', async () => {
+    const { user, dialog } = await openDrawer();
+    const theme = within(dialog).getByRole('button', { name: /^Theme/ });
+    await user.click(theme);
+    expect(within(dialog).getByRole('group', { name: 'Theme' })).toBeVisible();
+    await user.keyboard('{Escape}');
+    expect(theme).toHaveAttribute('aria-expanded', 'false');
+    expect(theme).toHaveFocus();
+    expect(screen.getByRole('dialog', { name: 'Menu' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it("holds today's date and the theme control", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-02-11T20:00:00Z'));

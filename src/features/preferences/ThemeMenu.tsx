@@ -54,6 +54,15 @@ export function ThemeMenu({ align = 'right' }: { align?: 'left' | 'right' } = {}
     <div
       ref={containerRef}
       className="relative"
+      onKeyDown={(event) => {
+        // Handled here, before it reaches the document: inside the menu drawer, Escape
+        // closes this panel only, not the drawer too.
+        if (!open || event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        setOpen(false);
+        buttonRef.current?.focus();
+      }}
       onBlur={(event) => {
         // Tabbing out of the panel closes it.
         if (open && !(event.relatedTarget instanceof Node && containerRef.current?.contains(event.relatedTarget)))
