@@ -68,18 +68,26 @@ describe('phone masthead at 360x640', () => {
     await expectNoProblems();
   });
 
-  test('the static shell paints the same masthead, so nothing moves when the app takes over', async () => {
-    const { page } = await open(360, 640);
-    // The shell alone: no app code.
-    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
-    await page.goto('/');
-    const shellHeader = await rect(page, '#app-shell header');
-    const shellNav = await rect(page, '#app-shell nav');
-    await page.unroute(/\/assets\/.*\.js$/);
-    await goAndSettle(page, '/');
-    expect(await rect(page, '#root header')).toEqual(shellHeader);
-    expect(await rect(page, '#root nav[aria-label="Primary"]')).toEqual(shellNav);
-  });
+  test.each([
+    [360, 640],
+    [1280, 800],
+  ])(
+    'the static shell paints the same masthead at %i px, so nothing moves when the app takes over',
+    async (width, height) => {
+      const { page } = await open(width, height);
+      // The shell alone: no app code.
+      await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+      await page.goto('/');
+      const shellHeader = await rect(page, '#app-shell header');
+      const shellTitle = await rect(page, '#app-shell header a[href="/"]');
+      const shellNav = await rect(page, '#app-shell nav');
+      await page.unroute(/\/assets\/.*\.js$/);
+      await goAndSettle(page, '/');
+      expect(await rect(page, '#root header')).toEqual(shellHeader);
+      expect(await rect(page, '#root header a[href="/"]')).toEqual(shellTitle);
+      expect(await rect(page, '#root nav[aria-label="Primary"]')).toEqual(shellNav);
+    },
+  );
 
   test('the sections scroll sideways in one row, the current one brought into view', async () => {
     const { page } = await open(360, 640);

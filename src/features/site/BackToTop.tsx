@@ -7,8 +7,9 @@ export const SCREENS_DOWN = 2;
  * "Back to top" on long pages: shown once the reader is two screens down (a passive scroll
  * listener, read in a frame), it scrolls to the top (at once under reduced motion) and
  * moves focus to the content's start, so the next Tab goes on from there. It floats in the
- * bottom corner, clear of the reading progress bar and the article's tools at the top;
- * the strip it leaves at the end of the page keeps it off the page's last lines.
+ * bottom corner (a 44 px circle on phones), clear of the reading progress bar and the
+ * article's tools at the top; the strip it leaves at the end of the page keeps it off the
+ * page's last lines.
  */
 export function BackToTop() {
   const [shown, setShown] = useState(false);
@@ -48,12 +49,13 @@ export function BackToTop() {
         <button
           type="button"
           onClick={backToTop}
-          className="fixed right-3 bottom-3 z-30 inline-flex h-11 items-center gap-1.5 rounded-full border border-slate-300 bg-white/95 px-4 text-sm font-semibold text-brand-800 shadow-lg hover:bg-brand-50 dark:border-slate-600 dark:bg-slate-900/95 dark:text-sky-200 dark:hover:bg-slate-800"
+          className="fixed right-3 bottom-3 z-30 inline-flex h-11 w-11 items-center justify-center gap-1.5 rounded-full border border-slate-300 bg-white/95 text-sm sm:w-auto sm:px-4 font-semibold text-brand-800 shadow-lg hover:bg-brand-50 dark:border-slate-600 dark:bg-slate-900/95 dark:text-sky-200 dark:hover:bg-slate-800"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
             <path d="M10 3l7 7-1.4 1.4L11 6.8V17H9V6.8l-4.6 4.6L3 10z" />
           </svg>
-          Back to top
+          {/* Only the arrow on phones: the smaller the button, the less text it floats over. */}
+          <span className="max-sm:sr-only">Back to top</span>
         </button>
       )}
     </div>
