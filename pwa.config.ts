@@ -21,8 +21,8 @@ const DAY = 24 * 60 * 60;
 export const THEME_COLOR = '#0f3b66';
 export const BACKGROUND_COLOR = '#ffffff';
 
-/** Files only the built-in mock API uses (src/lib/api/mockTransport.ts and the fixtures' pictures). */
-const MOCK_DATA_FILES = ['assets/mockTransport-*.js', 'mock-images/**'];
+/** Files only the built-in mock API uses (src/lib/api/mockTransport.ts and the fixtures' pictures and posters). */
+const MOCK_DATA_FILES = ['assets/mockTransport-*.js', 'mock-images/**', 'mock-media/**'];
 
 export function pwaOptions({ withMockData }: { withMockData: boolean }): Partial<VitePWAOptions> {
   return {
@@ -55,6 +55,8 @@ export function pwaOptions({ withMockData }: { withMockData: boolean }): Partial
       // The shell: every built script and style, the HTML and icons, and in the demo
       // build the mock data and its images (about 70 kB, so it shows its pictures
       // offline). config.json is not precached: it is per deployment (runtime rule below).
+      // Video clips (.webm, .mp4) and their captions (.vtt) match no pattern on purpose:
+      // media is streamed with range requests, and one clip can outweigh the whole shell.
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       globIgnores: ['**/node_modules/**', 'config.json', ...(withMockData ? [] : MOCK_DATA_FILES)],
       maximumFileSizeToCacheInBytes: 1024 * 1024,

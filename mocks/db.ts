@@ -6,7 +6,10 @@
 import type { Block, StoryCard, Term } from '../src/lib/api/schemas';
 
 /** A fixture file: a Story without `related` (computed here from the sector). */
-export interface StoryFixture extends StoryCard {
+export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration'> {
+  /** Optional in a fixture as in the contract: absent means false / null. */
+  breaking?: boolean;
+  videoDuration?: number | null;
   body: Array<Block | { type: string; [key: string]: unknown }>;
   syndicated: boolean;
   tags: string[];
@@ -42,6 +45,8 @@ export function toCard(story: StoryFixture): StoryCard {
     publishedAt: story.publishedAt,
     updatedAt: story.updatedAt,
     image: story.image,
+    breaking: story.breaking ?? false,
+    videoDuration: story.videoDuration ?? null,
   };
 }
 

@@ -7,7 +7,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ShareButton } from '../src/features/article/ShareButton';
+import { ShareButtons } from '../src/features/article/ShareButtons';
 import { TextSizeControl, ThemeMenu } from '../src/features/preferences';
 import { resetPreferencesForTests } from '../src/features/preferences/preferences';
 import { KeyboardShortcuts } from '../src/features/shortcuts';
@@ -55,20 +55,23 @@ describe('axe on the reader-comfort components', () => {
     expect(await violations(container)).toEqual([]);
   });
 
-  it('Share with its confirmation shown', async () => {
+  it('the share row, with the share sheet button and the copy confirmation shown', async () => {
     const user = userEvent.setup();
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: vi.fn().mockResolvedValue(undefined) },
       configurable: true,
       writable: true,
     });
+    Object.defineProperty(navigator, 'share', { value: vi.fn(), configurable: true, writable: true });
     const { container } = render(
       <main>
-        <ShareButton title="A story" url="https://news.example/article/a" />
+        <ShareButtons title="A story" url="https://news.example/article/a" />
       </main>,
     );
-    await user.click(screen.getByRole('button', { name: 'Share' }));
+    expect(screen.getByRole('button', { name: 'Share' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
     await screen.findByText('Link copied');
     expect(await violations(container)).toEqual([]);
+    Object.defineProperty(navigator, 'share', { value: undefined, configurable: true, writable: true });
   });
 });

@@ -117,6 +117,42 @@ describe('article page: the reference story', () => {
   });
 });
 
+describe('article page: breadcrumb and sharing', () => {
+  it('shows Home › sector › headline, the headline marked as the current page', async () => {
+    const story = referenceStory();
+    const { user, router } = renderApp(`/article/${REFERENCE_SLUG}`);
+    const nav = await screen.findByRole('navigation', { name: 'Breadcrumb' });
+    const items = within(within(nav).getByRole('list')).getAllByRole('listitem');
+    expect(items.map(textOf)).toEqual(['Home', `›${story.sector!.name}`, `›${HEADLINE}`]);
+    expect(within(nav).getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
+    expect(within(nav).getByText(HEADLINE)).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getAllByRole('link')).toHaveLength(2);
+    await user.click(within(nav).getByRole('link', { name: story.sector!.name }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/sector/${story.sector!.slug}`));
+  });
+
+  it('leaves the sector out of the breadcrumb for a story without one', async () => {
+    serveModifiedStory({ sector: null });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const nav = await screen.findByRole('navigation', { name: 'Breadcrumb' });
+    expect(within(nav).getAllByRole('listitem').map(textOf)).toEqual(['Home', `›${HEADLINE}`]);
+  });
+
+  it("shares the story's canonical address and headline", async () => {
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const list = await screen.findByRole('list', { name: 'Share this story' });
+    const canonical = `${window.location.origin}/article/${REFERENCE_SLUG}`;
+    expect(within(list).getByRole('link', { name: 'Share on WhatsApp' })).toHaveAttribute(
+      'href',
+      `https://wa.me/?text=${encodeURIComponent(`${HEADLINE} ${canonical}`)}`,
+    );
+    expect(within(list).getByRole('link', { name: 'Share on Facebook' })).toHaveAttribute(
+      'href',
+      `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(canonical)}`,
+    );
+  });
+});
+
 describe('article page: body blocks', () => {
   it('renders every block type', async () => {
     serveModifiedStory({
@@ -134,6 +170,17 @@ describe('article page: body blocks', () => {
           caption: 'Rain',
         },
         { type: 'html', html: '<ul><li>First point</li><li>Second point</li></ul>' },
+        {
+          type: 'video',
+          src: '/media/clip.webm',
+          poster: '/media/clip.svg',
+          width: 640,
+          height: 360,
+          duration: 65,
+          subtitles: '/media/clip.vtt',
+          caption: 'A drone takes off',
+        },
+        { type: 'video', src: '/media/bare.webm', width: 320, height: 180, duration: 7 },
       ],
     });
     renderApp(`/article/${REFERENCE_SLUG}`);
@@ -151,6 +198,24 @@ describe('article page: body blocks', () => {
     // The sanitizer loads on demand, so the html block may appear a moment after the rest.
     expect((await within(article).findByText('Second point')).tagName).toBe('LI');
     expect(within(article).queryByText(SYNDICATED_NOTE)).not.toBeInTheDocument();
+
+    // The browser's own player, started by the reader, its box reserved, captions offered.
+    const video = article.querySelector<HTMLVideoElement>('video[src="/media/clip.webm"]')!;
+    expect(video).toHaveAttribute('controls');
+    expect(video).toHaveAttribute('preload', 'metadata');
+    expect(video).not.toHaveAttribute('autoplay');
+    expect(video).toHaveAttribute('poster', '/media/clip.svg');
+    expect(video).toHaveAttribute('width', '640');
+    expect(video).toHaveAttribute('height', '360');
+    expect(video).toHaveClass('aspect-video');
+    const track = video.querySelector('track');
+    expect(track).toHaveAttribute('kind', 'captions');
+    expect(track).toHaveAttribute('src', '/media/clip.vtt');
+    expect(textOf(video.closest('figure')!.querySelector('figcaption'))).toBe('A drone takes off (Length: 1:05)');
+    const bare = article.querySelector<HTMLVideoElement>('video[src="/media/bare.webm"]')!;
+    expect(bare).not.toHaveAttribute('poster');
+    expect(bare.querySelector('track')).toBeNull();
+    expect(bare).toHaveAccessibleName('Video, 7 seconds');
   });
 
   it('renders quote, image and html blocks from the fixtures', async () => {

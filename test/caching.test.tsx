@@ -30,8 +30,10 @@ describe('caching and prefetching', () => {
   it('home -> article -> back shows the home feed at once, without asking the server again', async () => {
     const [lead] = db.listStories({ feed: 'latest' });
     const { user, router } = renderApp('/');
-    const leadRegion = await screen.findByRole('region', { name: 'Lead story' });
-    const link = await within(leadRegion).findByRole('link', { name: lead!.headline });
+    // The lead's region is a new element once the feed is in: look inside the current one.
+    const link = await waitFor(() =>
+      within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }),
+    );
     await screen.findByRole('list', { name: 'Latest News' });
     expect(feedRequests('latest')).toHaveLength(1);
 
@@ -51,8 +53,10 @@ describe('caching and prefetching', () => {
   it('hovering a story link prefetches the story before the click', async () => {
     const [lead] = db.listStories({ feed: 'latest' });
     const { user } = renderApp('/');
-    const leadRegion = await screen.findByRole('region', { name: 'Lead story' });
-    const link = await within(leadRegion).findByRole('link', { name: lead!.headline });
+    // The lead's region is a new element once the feed is in: look inside the current one.
+    const link = await waitFor(() =>
+      within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }),
+    );
     expect(storyRequests(lead!.slug)).toHaveLength(0);
 
     await user.hover(link);

@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db } from '../mocks/fixtures';
+import { breakingStories } from '../src/features/home/BreakingNews';
 import { homeFeeds } from '../src/features/home/homeFeeds';
+import type { StoryCard } from '../src/lib/api/schemas';
 import { server } from './mswServer';
 import { renderApp } from './renderApp';
 
@@ -17,8 +19,10 @@ describe('home page', () => {
     const latest = db.listStories({ feed: 'latest' }).slice(0, limitOf('latest'));
     const [lead, ...rest] = latest;
 
+    // The lead's region is a new element once the feed is in (nothing the reader saw moves).
+    await screen.findByRole('list', { name: 'Latest News' });
     const leadRegion = screen.getByRole('region', { name: 'Lead story' });
-    const leadLink = await within(leadRegion).findByRole('link', { name: lead!.headline });
+    const leadLink = within(leadRegion).getByRole('link', { name: lead!.headline });
     expect(leadLink).toHaveAttribute('href', `/article/${lead!.slug}`);
     if (lead!.image) {
       expect(within(leadRegion).getByRole('img', { name: lead!.image.alt })).toHaveAttribute('fetchpriority', 'high');
@@ -66,5 +70,68 @@ describe('home page', () => {
     const opinion = await screen.findByRole('region', { name: 'OPINION / BLOG / INTERVIEW' });
     expect(await within(opinion).findByRole('alert')).toHaveTextContent('Could not load opinion pieces');
     expect(await screen.findByRole('list', { name: 'Latest News' })).toBeInTheDocument();
+  });
+});
+
+/** Answers the home page's latest feed with these cards. */
+function serveLatest(items: StoryCard[]) {
+  server.use(
+    http.get('*/stories', ({ request }) =>
+      new URL(request.url).searchParams.get('feed') === 'latest'
+        ? HttpResponse.json({ items, nextCursor: null })
+        : undefined,
+    ),
+  );
+}
+
+describe('breaking news', () => {
+  it('lists the breaking stories newest first, as links, in a labelled bar', async () => {
+    const latest = db.listStories({ feed: 'latest' }).slice(0, limitOf('latest'));
+    const expected = latest.filter((story) => story.breaking);
+    expect(expected.length).toBeGreaterThan(1);
+    // Sent oldest first: the bar orders them itself.
+    serveLatest([...latest].reverse());
+    renderApp('/');
+    const bar = await screen.findByRole('region', { name: 'Breaking news' });
+    const list = within(bar).getByRole('list');
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual(
+      [...expected]
+        .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
+        .map((story) => [story.headline, `/article/${story.slug}`]),
+    );
+    // The moving part is heard once, as a list: no live region anywhere in the bar.
+    expect(bar.querySelector('[aria-live]')).toBeNull();
+    expect(bar.querySelectorAll('[aria-hidden="true"] a')).toHaveLength(0);
+  });
+
+  it('can be paused and played again', async () => {
+    const { user } = renderApp('/');
+    const bar = await screen.findByRole('region', { name: 'Breaking news' });
+    await user.click(within(bar).getByRole('button', { name: 'Pause breaking news' }));
+    expect(bar).toHaveClass('ticker-paused');
+    await user.click(within(bar).getByRole('button', { name: 'Play breaking news' }));
+    expect(bar).not.toHaveClass('ticker-paused');
+  });
+
+  it('shows no bar at all when nothing is breaking', async () => {
+    serveLatest(db.listStories({ feed: 'latest' }).map((story) => ({ ...story, breaking: false })));
+    renderApp('/');
+    await screen.findByRole('list', { name: 'Latest News' });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Breaking news' })).not.toBeInTheDocument());
+    expect(document.querySelector('.ticker')).toBeNull();
+  });
+
+  it('treats an absent breaking field as not breaking', () => {
+    const card = db.listStories({ feed: 'latest' })[0]!;
+    expect(
+      breakingStories([
+        { ...card, breaking: false },
+        { ...card, slug: 'b', breaking: true },
+      ]),
+    ).toHaveLength(1);
   });
 });

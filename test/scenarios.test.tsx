@@ -54,8 +54,12 @@ afterEach(() => {
 });
 
 async function expectHomeContent(headline = latest[0]!.headline) {
-  const lead = await screen.findByRole('region', { name: 'Lead story' });
-  expect(await within(lead).findByRole('link', { name: headline })).toBeInTheDocument();
+  // The lead's region is a new element once the feed is in: look inside the current one.
+  await waitFor(() =>
+    expect(
+      within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: headline }),
+    ).toBeInTheDocument(),
+  );
   expect(await screen.findByRole('list', { name: 'Latest News' })).toBeInTheDocument();
 }
 

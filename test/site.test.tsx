@@ -191,8 +191,33 @@ describe('menu drawer', () => {
     expect(last).toHaveFocus();
     await user.tab();
     expect(close).toHaveFocus();
+    // The theme control the phone header leaves out, then the sections.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: /^Theme/ })).toHaveFocus();
     await user.tab();
     expect(links[0]).toHaveFocus();
+  });
+
+  it('Escape in its Theme panel closes the panel, not the drawer', async () => {
+    const { user, dialog } = await openDrawer();
+    const theme = within(dialog).getByRole('button', { name: /^Theme/ });
+    await user.click(theme);
+    expect(within(dialog).getByRole('group', { name: 'Theme' })).toBeVisible();
+    await user.keyboard('{Escape}');
+    expect(theme).toHaveAttribute('aria-expanded', 'false');
+    expect(theme).toHaveFocus();
+    expect(screen.getByRole('dialog', { name: 'Menu' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it("holds today's date and the theme control", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-02-11T20:00:00Z'));
+    setConfig({ houseTimeZone: 'Asia/Kolkata' });
+    const { dialog } = await openDrawer();
+    expect(within(dialog).getByText('Thursday, 12 February 2026').tagName).toBe('TIME');
+    expect(within(dialog).getByRole('button', { name: 'Theme: System' })).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('closes on a link click (navigating) and on a backdrop click', async () => {
@@ -207,6 +232,41 @@ describe('menu drawer', () => {
     await user.click(screen.getByTestId('menu-backdrop'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(button).toHaveFocus();
+  });
+});
+
+describe('phone header search button', () => {
+  it('folds the search field out, focused, and away again on Escape, focus back on the button', async () => {
+    const { user } = await renderNotFound();
+    const banner = screen.getByRole('banner');
+    const toggle = within(banner).getByRole('button', { name: 'Open search' });
+    const form = within(banner).getByRole('search', { name: 'Site' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', form.id);
+    // Folded away below lg by a class (jsdom has no media queries; the e2e test sees it).
+    expect(form.closest('.max-lg\\:hidden')).not.toBeNull();
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(form.closest('.max-lg\\:hidden')).toBeNull();
+    const field = within(form).getByRole('searchbox', { name: 'Search stories' });
+    expect(field).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+  });
+
+  it('folds away after a search', async () => {
+    const { user, router } = await renderNotFound();
+    const toggle = screen.getByRole('button', { name: 'Open search' });
+    await user.click(toggle);
+    await user.keyboard('solar{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/search'));
+    // On the search page the header has neither the field nor its button.
+    expect(screen.queryByRole('button', { name: 'Open search' })).not.toBeInTheDocument();
+    await act(() => router.navigate('/no-such-page'));
+    expect(screen.getByRole('button', { name: 'Open search' })).toHaveAttribute('aria-expanded', 'false');
   });
 });
 

@@ -1,6 +1,7 @@
 import { pageLayout } from '../components/pageLayout';
 import { articleLayout } from '../features/article/articleLayout';
 import { leadCardLayout } from '../features/feeds/leadCardLayout';
+import { BREAKING_BAR_BOX } from '../features/home/breakingLayout';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { startEarlyGet } from '../lib/api/earlyRequests';
 import { buildUrl } from '../lib/api/transport';
@@ -107,7 +108,10 @@ function articleHeader(json: unknown): HTMLElement | null {
   const lines = storyLines(record(json), articleLayout);
   if (!lines) return null;
   const header = element('div', '');
-  header.append(...lines);
+  // The breadcrumb's line (Home › sector › headline) is held open, so the headline does not move down when it arrives.
+  const breadcrumb = element('div', articleLayout.breadcrumb);
+  breadcrumb.setAttribute('aria-hidden', 'true');
+  header.append(breadcrumb, ...lines);
   return pageGrid(header, placeholder('h-5 w-2/3', 'mt-6 aspect-video w-full'));
 }
 
@@ -130,7 +134,13 @@ function homeLead(json: unknown): HTMLElement | null {
     img.src = src;
   }
   card.appendChild(element('div', leadCardLayout.body)).append(...lines);
-  return pageGrid(card, placeholder('h-4 w-1/3', 'mt-10 h-5 w-1/4'));
+  // The breaking-news bar goes above the lead: hold its place when the feed has breaking stories.
+  if (!(Array.isArray(items) ? items : []).some((item) => record(item)?.breaking === true)) {
+    return pageGrid(card, placeholder('h-4 w-1/3', 'mt-10 h-5 w-1/4'));
+  }
+  const bar = element('div', `${BREAKING_BAR_BOX} rounded bg-slate-200 dark:bg-slate-700`);
+  bar.setAttribute('aria-hidden', 'true');
+  return pageGrid(bar, card, placeholder('h-4 w-1/3', 'mt-10 h-5 w-1/4'));
 }
 
 /** How long to wait at most for the browser to report the early paint. */

@@ -8,6 +8,7 @@ import { eachInItsOwnTask } from '../lib/wait';
 const TEXT_STYLES = [
   'text-xs',
   'text-xs font-semibold',
+  'text-xs font-bold',
   'text-sm font-bold',
   'text-sm italic',
   'text-base',

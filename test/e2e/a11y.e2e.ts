@@ -18,9 +18,13 @@ const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-servi
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
-const routes: { path: string; name: string; screenshot?: string }[] = [
-  { path: '/', name: 'home', screenshot: 'home' },
+const VIDEO_SLUG = 'rwandas-drone-network-delivers-its-100-000th-blood-supply';
+
+/** `scrollThrough`: what renders only as it comes near the viewport (the home page's sector blocks) is audited too. */
+const routes: { path: string; name: string; screenshot?: string; scrollThrough?: boolean }[] = [
+  { path: '/', name: 'home', screenshot: 'home', scrollThrough: true },
   { path: `/article/${REFERENCE_SLUG}`, name: 'article', screenshot: 'article' },
+  { path: `/article/${VIDEO_SLUG}`, name: 'video' },
   { path: '/latest', name: 'latest' },
   { path: '/trending', name: 'trending' },
   { path: '/opinion', name: 'opinion' },
@@ -112,6 +116,18 @@ async function auditAllRoutes(theme: 'light' | 'dark'): Promise<ViolationSummary
         }, route.path);
       }
       heading = await loaded(page, heading);
+      if (route.scrollThrough) {
+        await page.evaluate(async () => {
+          const frame = () => new Promise((resolve) => setTimeout(resolve, 100));
+          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+            window.scrollTo(0, y);
+            await frame();
+          }
+          window.scrollTo(0, 0);
+        });
+        await poll(() => page.locator('[data-sector-placeholder]').count(), 'every sector block rendered').toBe(0);
+        await waitForSettled(page);
+      }
       const loadMs = Date.now() - started;
       expect(await page.evaluate(() => document.documentElement.dataset.theme), `theme on ${route.path}`).toBe(theme);
       for (const viewport of WIDTHS) {

@@ -1,7 +1,7 @@
 /**
  * Keyboard-only reading in a real browser: the skip link, the menu drawer's focus trap,
  * following a story from the home page, the shortcuts (`?`, `/`, `j`, `k`, `o`, `s`),
- * share (copy-link fallback), text size and reading progress, scroll restoration on
+ * share (Copy link), text size and reading progress, scroll restoration on
  * back, and no horizontal scrolling at 320 px (what 400 % zoom of a 1280 px window gives).
  */
 import type { Page } from 'playwright-core';
@@ -165,14 +165,14 @@ describe('keyboard-only use', () => {
 });
 
 describe('article comforts', () => {
-  test('share copies the link where there is no Web Share; text size is remembered; the progress bar follows', async () => {
+  test('Copy link copies the canonical link; text size is remembered; the progress bar follows', async () => {
     const { page, context, expectNoProblems } = await open(1280, 800);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: http.url });
     await goAndSettle(page, ARTICLE);
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
     });
-    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count(), 'confirmation').toBe(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${http.url}${ARTICLE}`);
 
@@ -243,8 +243,12 @@ describe('reflow', () => {
       }));
       if (scrollWidth > clientWidth) overflowing.push(`${path}: ${scrollWidth} > ${clientWidth}`);
     }
-    // The Theme panel opens within the window too.
-    await page.getByRole('button', { name: /^Theme/ }).click();
+    // The Theme panel (in the menu drawer at this width) opens within the window too.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page
+      .getByRole('dialog', { name: 'Menu' })
+      .getByRole('button', { name: /^Theme/ })
+      .click();
     const panel = await page.getByRole('group', { name: 'Theme' }).boundingBox();
     if (!panel || panel.x < 0 || panel.x + panel.width > 320) overflowing.push(`Theme panel: ${JSON.stringify(panel)}`);
     expect(overflowing).toEqual([]);

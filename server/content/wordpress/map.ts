@@ -107,6 +107,8 @@ export interface Site {
   editionsAreTags: boolean;
   kindIds: { opinion: number | null; blog: number | null; interview: number | null; devshots: number | null };
   trendingId: number | null;
+  /** The category whose posts are breaking news (slug `breaking`), for the home page's ticker. */
+  breakingId: number | null;
   defaultEdition: Term;
   /** Tag ids that name an edition, not a topic. */
   editionTagIds: ReadonlySet<number>;
@@ -131,6 +133,7 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
     devshots: idOf(options.devshotsCategory),
   };
   const trendingId = idOf(options.trendingCategory);
+  const breakingId = idOf('breaking');
   const editionParent = idOf(options.editionParent);
   const ids = new Set(categories.map((category) => category.id));
   // Parent id → children; a category whose parent is not in the list counts as top level.
@@ -171,7 +174,7 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
   }
 
   const special = new Set(
-    [...Object.values(kindIds), trendingId, ...editionTree].filter((id): id is number => id !== null),
+    [...Object.values(kindIds), trendingId, breakingId, ...editionTree].filter((id): id is number => id !== null),
   );
   // The default category says nothing about a story; WordPress names it "uncategorized".
   const isSector = (category: WpCategory) => !special.has(category.id) && category.slug !== 'uncategorized';
@@ -210,6 +213,7 @@ export function buildSite(categories: WpCategory[], tags: WpTag[], options: Word
     editionsAreTags: Boolean(options.editionTagPrefix),
     kindIds,
     trendingId,
+    breakingId,
     defaultEdition,
     editionTagIds,
   };
@@ -294,6 +298,9 @@ export function cardOf(post: WpPost, site: Site, base: string): StoryCard | null
     publishedAt,
     updatedAt: utc(post.modified_gmt) ?? publishedAt,
     image: imageOf(post._embedded?.['wp:featuredmedia']?.[0], base),
+    breaking: site.breakingId !== null && categories.includes(site.breakingId),
+    // WordPress records no length for a video; the card then shows none.
+    videoDuration: null,
   };
 }
 

@@ -15,6 +15,7 @@ import { articleHead } from './articleHead';
 import { ArticleTools } from './ArticleTools';
 import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
+import { Breadcrumb } from './Breadcrumb';
 
 export const SYNDICATED_NOTE =
   '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
@@ -26,6 +27,7 @@ function ArticleBody({ story }: { story: Story }) {
     <>
       <article aria-labelledby="article-headline">
         <header>
+          <Breadcrumb sector={story.sector} headline={story.headline} />
           <p className={articleLayout.kicker}>
             {story.sector && (
               <>

@@ -1,10 +1,43 @@
-import type { Block } from '../../lib/api/schemas';
+import type { Block, VideoBlock as VideoBlockData } from '../../lib/api/schemas';
+import { formatClock, spokenDuration } from '../../lib/duration';
 import { SafeHtml } from './SafeHtml';
 
 /** Compile-time exhaustiveness check; renders nothing if the impossible happens at run time. */
 function unreachable(block: never): null {
   void block;
   return null;
+}
+
+/**
+ * A clip with the browser's own player: the reader starts it (no autoplay), only its
+ * metadata loads up front, and width/height plus the aspect ratio reserve its box before
+ * the poster or the first frame arrive. Captions when the story has a WebVTT file.
+ */
+function VideoBlock({ block }: { block: VideoBlockData }) {
+  return (
+    <figure>
+      <video
+        controls
+        preload="metadata"
+        playsInline
+        src={block.src}
+        poster={block.poster ?? undefined}
+        width={block.width}
+        height={block.height}
+        aria-label={block.caption ?? `Video, ${spokenDuration(block.duration)}`}
+        className="aspect-video h-auto w-full rounded bg-slate-900"
+      >
+        {block.subtitles && <track kind="captions" src={block.subtitles} srcLang="en" label="English" default />}
+      </video>
+      <figcaption className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        {block.caption && <span>{block.caption} </span>}
+        <span className="text-slate-600 tabular-nums dark:text-slate-400">
+          (<span className="sr-only">Length: </span>
+          {formatClock(block.duration)})
+        </span>
+      </figcaption>
+    </figure>
+  );
 }
 
 /** One body block. Exhaustive over the Block union: a new block type fails to compile here. */
@@ -46,6 +79,8 @@ export function BlockView({ block }: { block: Block }) {
       );
     case 'html':
       return <SafeHtml html={block.html} />;
+    case 'video':
+      return <VideoBlock block={block} />;
     default:
       return unreachable(block);
   }

@@ -15,6 +15,7 @@ function blockText(block: Block): string {
     case 'quote':
       return `${block.text} ${block.attribution ?? ''}`;
     case 'image':
+    case 'video':
       return block.caption ?? '';
     case 'html':
       // Rough: tags out, entities as spaces; good enough to count words.

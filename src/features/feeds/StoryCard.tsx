@@ -4,7 +4,7 @@ import { THUMBNAIL_CLASS } from './feedUtils';
 import { leadCardLayout } from './leadCardLayout';
 import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
-import { kindLabel, RelativeTime } from './StoryMeta';
+import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 export type HeadingLevel = 2 | 3 | 4;
@@ -74,6 +74,7 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           </p>
         )}
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mr-2" />}
           {story.source && <span>{story.source} · </span>}
           <RelativeTime iso={story.publishedAt} />
         </p>

@@ -7,7 +7,8 @@ import { pageLayout } from '../../components/pageLayout';
  */
 export const leadCardLayout = {
   card: 'flex flex-col gap-3',
-  image: 'aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800',
+  /** Below the text on phones, so the headline is the first thing under the masthead. */
+  image: 'aspect-video w-full rounded bg-slate-100 object-cover max-sm:order-last dark:bg-slate-800',
   body: 'min-w-0 flex-1',
   kicker: pageLayout.kicker,
   headline: 'mt-1 font-serif text-2xl leading-tight font-bold sm:text-3xl',

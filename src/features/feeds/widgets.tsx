@@ -2,7 +2,7 @@ import type { FeedParams } from './api/feed';
 import { FeedBox } from './FeedBox';
 import { devShotsBoxFeed, latestBoxFeed, opinionBoxFeed, trendingBoxFeed } from './sidebarFeeds';
 import { StoryLink } from './StoryLink';
-import { kindLabel, RelativeTime } from './StoryMeta';
+import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 
 interface WidgetProps {
   /** Which slice of the feed to show; defaults to the sidebar's (prefetched by the article route). */
@@ -141,6 +141,7 @@ export function DevShotsBox({ params = devShotsBoxFeed }: WidgetProps) {
               <StoryLink slug={story.slug} className={`mt-2 block text-sm leading-snug ${LINK_CLASS}`}>
                 {story.headline}
               </StoryLink>
+              {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mt-1" />}
             </li>
           ))}
         </ul>

@@ -16,7 +16,9 @@ import {
   TrendingBox,
 } from '../feeds';
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
+import { BreakingNews } from './BreakingNews';
 import { homeFeeds } from './homeFeeds';
+import { SectorBlocks } from './SectorBlocks';
 
 /** The home page's params for one feed: exactly what the route prefetch asked for. */
 function homeFeed(feed: FeedName): FeedParams {
@@ -34,7 +36,9 @@ function LeadAndLatest() {
 
   return (
     <>
-      <section aria-labelledby={leadId}>
+      {query.isSuccess && <BreakingNews stories={query.data.items} />}
+      {/* Keyed like the latest news below: the ticker arriving above it must not move an element the reader saw. */}
+      <section key={loading ? 'lead-loading' : 'lead'} aria-labelledby={leadId}>
         <h2 id={leadId} className="sr-only">
           Lead story
         </h2>
@@ -106,6 +110,10 @@ export function HomePage() {
       <div className={pageLayout.grid}>
         <div className={pageLayout.column}>
           <LeadAndLatest />
+          {/* Far below the fold: after the first commit, and each block only as the reader nears it. */}
+          <AfterFirstCommit>
+            <SectorBlocks />
+          </AfterFirstCommit>
         </div>
         <div className="space-y-8">
           {/* Just after the lead and the latest news: below them on phones; the column is reserved on wide screens. */}

@@ -20,7 +20,7 @@ function ThemeIcon({ theme }: { theme: ThemeChoice }) {
  * buttons (Light, Dark, System). Escape or clicking elsewhere closes it; the choice is
  * remembered (see preferences.ts).
  */
-export function ThemeMenu() {
+export function ThemeMenu({ align = 'right' }: { align?: 'left' | 'right' } = {}) {
   const preferences = usePreferences();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -54,6 +54,15 @@ export function ThemeMenu() {
     <div
       ref={containerRef}
       className="relative"
+      onKeyDown={(event) => {
+        // Handled here, before it reaches the document: inside the menu drawer, Escape
+        // closes this panel only, not the drawer too.
+        if (!open || event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        setOpen(false);
+        buttonRef.current?.focus();
+      }}
       onBlur={(event) => {
         // Tabbing out of the panel closes it.
         if (open && !(event.relatedTarget instanceof Node && containerRef.current?.contains(event.relatedTarget)))
@@ -74,7 +83,7 @@ export function ThemeMenu() {
       <div
         id={panelId}
         hidden={!open}
-        className="absolute right-0 z-30 mt-2 w-44 rounded border border-slate-300 bg-white p-3 text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className={`absolute ${align === 'left' ? 'left-0' : 'right-0'} z-30 mt-2 w-44 rounded border border-slate-300 bg-white p-3 text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100`}
       >
         <fieldset>
           <legend className="mb-2 text-sm font-bold">Theme</legend>

@@ -139,6 +139,12 @@ export function focusSearch(): boolean {
     document.querySelector<HTMLInputElement>('main input[type="search"]') ??
     document.querySelector<HTMLInputElement>('input[type="search"]');
   if (!field) return false;
+  // On small screens the header's field is folded away behind its search button.
+  const toggle = document.querySelector<HTMLButtonElement>('[data-search-toggle]');
+  if (toggle && typeof field.checkVisibility === 'function' && !field.checkVisibility()) {
+    toggle.click();
+    return true;
+  }
   field.focus();
   field.select();
   return true;

@@ -1,18 +1,29 @@
-import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
+import { flushSync } from 'react-dom';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AfterFirstCommit } from '../../components/AfterFirstCommit';
-import { formatLongDate, houseIsoDate } from '../../lib/time';
-import { useNow } from '../../lib/useNow';
 import { SITE_NAME } from '../../lib/head';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { ThemeMenu } from '../preferences';
 import { KeyboardShortcuts } from '../shortcuts';
+import { BackToTop } from './BackToTop';
 import { Footer } from './Footer';
 import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
 import { primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
 import { ScrollRestoration } from './ScrollRestoration';
+import { TodayDate } from './TodayDate';
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -34,7 +45,14 @@ function SkipLink() {
   );
 }
 
-function SiteSearch() {
+interface SiteSearchProps {
+  id: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** Called after a search is sent, and on Escape: the phone header folds the field away again. */
+  onDone: (how: 'searched' | 'escape') => void;
+}
+
+function SiteSearch({ id, inputRef, onDone }: SiteSearchProps) {
   const navigate = useNavigate();
   const inputId = useId();
   const [q, setQ] = useState('');
@@ -42,18 +60,24 @@ function SiteSearch() {
     event.preventDefault();
     const term = q.trim();
     void navigate(term ? `/search?${new URLSearchParams({ q: term }).toString()}` : '/search');
+    onDone('searched');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') onDone('escape');
   };
   return (
-    <form role="search" aria-label="Site" onSubmit={submit} className="flex items-center gap-2">
+    <form id={id} role="search" aria-label="Site" onSubmit={submit} className="flex items-center gap-2">
       <label htmlFor={inputId} className="sr-only">
         Search stories
       </label>
       <input
         id={inputId}
+        ref={inputRef}
         type="search"
         value={q}
         onChange={(event) => setQ(event.target.value)}
-        className="w-40 rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 sm:w-56 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100"
+        onKeyDown={onKeyDown}
+        className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 lg:w-56 lg:flex-none dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100"
       />
       <button
         type="submit"
@@ -66,7 +90,7 @@ function SiteSearch() {
 }
 
 const primaryLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `block px-3 py-2 text-sm font-semibold text-white hover:underline ${
+  `block px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:underline ${
     isActive ? 'bg-brand-900 underline underline-offset-4 dark:bg-slate-800' : ''
   }`;
 
@@ -129,66 +153,127 @@ function ConnectBand() {
   );
 }
 
-/** Today's date in the house time zone; it turns over at midnight in a tab left open. */
-function TopBarDate() {
-  const now = new Date(useNow());
-  return (
-    <time dateTime={houseIsoDate(now)} className="text-sm text-slate-100">
-      {formatLongDate(now)}
-    </time>
-  );
+/**
+ * The sections bar scrolls sideways on small screens: bring the current section into
+ * view (horizontally only: the page itself must not scroll) when the route changes.
+ */
+function useCurrentSectionInView(listRef: RefObject<HTMLUListElement | null>, pathname: string) {
+  useEffect(() => {
+    const list = listRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    const left = current.offsetLeft - list.offsetLeft;
+    const right = left + current.offsetWidth;
+    if (left < list.scrollLeft || right > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = Math.max(0, left - (list.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [listRef, pathname]);
 }
 
 /** The root route: header, left menu, the page, the connect band and the footer. */
 export function Layout() {
   const drawerId = useId();
+  const searchId = useId();
   const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const searchButtonRef = useRef<HTMLButtonElement>(null);
+  const searchInputRef = useRef<HTMLInputElement>(null);
+  const sectionsRef = useRef<HTMLUListElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
+  // Phones only: the search field folds out under the bar (it is always shown from lg up).
+  const [searchOpen, setSearchOpen] = useState(false);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
   const { pathname } = useLocation();
+  const showSearch = pathname !== '/search';
+  useCurrentSectionInView(sectionsRef, pathname);
+
+  const toggleSearch = () => {
+    if (searchOpen) {
+      setSearchOpen(false);
+      return;
+    }
+    // Shown synchronously, so the field can take focus in this same click (phones open
+    // the keyboard only for a focus that follows a tap directly).
+    flushSync(() => setSearchOpen(true));
+    searchInputRef.current?.focus();
+  };
+  const searchDone = (how: 'searched' | 'escape') => {
+    setSearchOpen(false);
+    if (how === 'escape' && searchButtonRef.current?.checkVisibility?.() !== false) searchButtonRef.current?.focus();
+  };
 
   return (
     <>
       <div inert={menuOpen} className="flex min-h-screen flex-col">
         <SkipLink />
-        <header className="bg-white dark:bg-slate-950">
-          <div className="bg-brand-900 text-white dark:bg-slate-900">
-            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-              <button
-                type="button"
-                ref={menuButtonRef}
-                aria-expanded={menuOpen}
-                aria-controls={drawerId}
-                onClick={() => setMenuOpen(true)}
-                className="inline-flex items-center gap-2 rounded border border-white/70 px-3 py-1 text-sm font-semibold text-white hover:bg-white/10 lg:hidden"
-              >
-                <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-                  <path d="M2 4h16v2H2zm0 5h16v2H2zm0 5h16v2H2z" />
-                </svg>
-                Menu
-              </button>
-              <TopBarDate />
+        {/*
+          One bar on phones (menu, title, search button), the sections in a row that
+          scrolls sideways; from lg up the full masthead: date and search, title with the
+          reading tools, the sections. index.html paints a static copy of it: keep in step.
+        */}
+        <header className="flex flex-col bg-white dark:bg-slate-950">
+          <div
+            className={`bg-brand-900 text-white max-lg:order-1 dark:bg-slate-900 ${searchOpen ? '' : 'max-lg:hidden'}`}
+          >
+            <div className="mx-auto flex max-w-7xl items-center gap-x-4 px-4 py-2">
+              <TodayDate className="text-sm text-slate-100 max-lg:hidden" />
               {/* The search page has its own, larger search form: one is enough there. */}
-              {pathname !== '/search' && (
-                <div className="ml-auto">
-                  <SiteSearch />
+              {showSearch && (
+                <div className="flex-1 lg:ml-auto lg:flex-none">
+                  <SiteSearch id={searchId} inputRef={searchInputRef} onDone={searchDone} />
                 </div>
               )}
             </div>
           </div>
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-4">
-            <Link to="/" className="font-serif text-3xl font-bold text-brand-800 hover:underline dark:text-sky-300">
+          <div className="mx-auto flex w-full max-w-7xl items-center gap-2 px-4 py-2 lg:gap-3 lg:py-4">
+            <button
+              type="button"
+              ref={menuButtonRef}
+              aria-expanded={menuOpen}
+              aria-controls={drawerId}
+              onClick={() => setMenuOpen(true)}
+              className="-ml-2 inline-flex h-10 shrink-0 items-center gap-2 rounded px-2 text-sm font-semibold text-brand-800 hover:bg-slate-100 lg:hidden dark:text-sky-200 dark:hover:bg-slate-800"
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
+                <path d="M2 4h16v2H2zm0 5h16v2H2zm0 5h16v2H2z" />
+              </svg>
+              <span className="max-sm:sr-only">Menu</span>
+            </button>
+            <Link
+              to="/"
+              className="min-w-0 truncate font-serif text-xl font-bold text-brand-800 hover:underline lg:text-3xl dark:text-sky-300"
+            >
               {SITE_NAME}
             </Link>
-            <div className="ml-auto flex items-center gap-2">
+            <div className="ml-auto flex shrink-0 items-center gap-2">
+              {showSearch && (
+                <button
+                  type="button"
+                  ref={searchButtonRef}
+                  data-search-toggle
+                  aria-expanded={searchOpen}
+                  aria-controls={searchId}
+                  onClick={toggleSearch}
+                  className="inline-flex h-10 w-10 items-center justify-center rounded text-brand-800 hover:bg-slate-100 lg:hidden dark:text-sky-200 dark:hover:bg-slate-800"
+                >
+                  <span className="sr-only">Open search</span>
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
+                    <path d="M8.5 2a6.5 6.5 0 0 1 5.2 10.4l4 4-1.4 1.4-4-4A6.5 6.5 0 1 1 8.5 2m0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9" />
+                  </svg>
+                </button>
+              )}
               <KeyboardShortcuts />
-              <ThemeMenu />
+              <div className="max-lg:hidden">
+                <ThemeMenu />
+              </div>
             </div>
           </div>
-          <nav aria-label="Primary" className="bg-brand-800 dark:bg-slate-900">
-            <ul className="mx-auto flex max-w-7xl flex-wrap px-2">
+          <nav aria-label="Primary" className="bg-brand-800 max-lg:order-2 dark:bg-slate-900">
+            <ul
+              ref={sectionsRef}
+              className="no-scrollbar mx-auto flex max-w-7xl overflow-x-auto px-2 lg:flex-wrap lg:overflow-visible"
+            >
               {primaryLinks.map((link) => (
-                <li key={link.to}>
+                <li key={link.to} className="shrink-0">
                   <NavLink to={link.to} end={link.end} className={primaryLinkClass}>
                     {link.label}
                   </NavLink>
@@ -200,7 +285,7 @@ export function Layout() {
 
         <div className="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4">
           <LeftMenu />
-          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none">
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-4 focus:outline-none lg:py-6">
             <InsideLayoutContext value={true}>
               <Outlet />
             </InsideLayoutContext>
@@ -212,6 +297,7 @@ export function Layout() {
           <ConnectBand />
           <Footer />
         </AfterFirstCommit>
+        <BackToTop />
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />
       <RouteFocus />

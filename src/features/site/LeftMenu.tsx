@@ -5,7 +5,9 @@ import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
+import { ThemeMenu } from '../preferences';
 import { taxonomyQuery } from './api/taxonomy';
+import { TodayDate } from './TodayDate';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-2 py-1 text-sm hover:bg-brand-50 hover:text-brand-800 hover:underline dark:hover:bg-slate-800 dark:hover:text-sky-200 ${
@@ -101,7 +103,8 @@ interface MenuDrawerProps {
 }
 
 /**
- * The left menu as a modal drawer on small screens. While open it keeps focus inside
+ * The left menu as a modal drawer on small screens, with the date and the theme control
+ * the phone header leaves out. While open it keeps focus inside
  * (Tab wraps), Escape / a link / the backdrop close it, and focus returns to the Menu button.
  */
 export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProps) {
@@ -191,7 +194,17 @@ export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProp
           </button>
         </div>
         {/* Rendered only while open: a closed drawer costs the first commit nothing. */}
-        {open && <SectionsNav onNavigate={onClose} />}
+        {open && (
+          <>
+            {/* Where the phone header has no room for them: the date and the theme. */}
+            <div className="mb-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4 dark:border-slate-700">
+              <TodayDate className="text-sm text-slate-700 dark:text-slate-300" />
+              {/* Its panel opens rightwards: the drawer's left edge is the window's. */}
+              <ThemeMenu align="left" />
+            </div>
+            <SectionsNav onNavigate={onClose} />
+          </>
+        )}
       </div>
     </>
   );

@@ -48,6 +48,13 @@ export const storyCardSchema = z.object({
   publishedAt: isoDateTime,
   updatedAt: isoDateTime,
   image: nullable(imageSchema),
+  /** Absent means false: most stories are not breaking, and older APIs never send it. */
+  breaking: z.pipe(
+    z.optional(z.boolean()),
+    z.transform((value: boolean | undefined) => value ?? false),
+  ),
+  /** Seconds of video, for stories that are a clip (DevShots); null otherwise. */
+  videoDuration: nullable(z.int().check(z.nonnegative())),
 });
 export type StoryCard = z.infer<typeof storyCardSchema>;
 
@@ -63,6 +70,19 @@ export const imageBlockSchema = z.extend(imageSchema, {
   caption: nullable(z.string()),
 });
 export const htmlBlockSchema = z.object({ type: z.literal('html'), html: z.string() });
+export const videoBlockSchema = z.object({
+  type: z.literal('video'),
+  src: z.string().check(z.minLength(1)),
+  poster: nullable(z.string().check(z.minLength(1))),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
+  duration: z.int().check(z.nonnegative()),
+  /** A WebVTT file of captions. */
+  subtitles: nullable(z.string().check(z.minLength(1))),
+  caption: nullable(z.string()),
+});
+
+export type VideoBlock = z.infer<typeof videoBlockSchema>;
 
 export const blockSchema = z.discriminatedUnion('type', [
   paragraphBlockSchema,
@@ -70,6 +90,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   quoteBlockSchema,
   imageBlockSchema,
   htmlBlockSchema,
+  videoBlockSchema,
 ]);
 export type Block = z.infer<typeof blockSchema>;
 export type BlockType = Block['type'];
