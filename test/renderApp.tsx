@@ -5,6 +5,7 @@ import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from '../src/app/queryClient';
 import { AppRoutes } from '../src/app/routes';
+import { SiteOriginContext } from '../src/lib/head';
 
 /** Renders the whole app at `path`, with a fresh cache and fast retries. */
 export function renderApp(path = '/') {
@@ -13,9 +14,11 @@ export function renderApp(path = '/') {
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [path] });
   const user = userEvent.setup();
   const result = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    <SiteOriginContext value={window.location.origin}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SiteOriginContext>,
   );
   return { ...result, router, queryClient, user };
 }

@@ -12,6 +12,8 @@ export const SERVER_STATE_ID = 'server-state';
 
 export interface ServerState {
   config: Partial<AppConfig>;
+  /** The site's public origin the page was rendered for (SITE_URL): canonical and share URLs keep it. */
+  origin?: string;
   renderedAt: number;
   queries: DehydratedState;
 }

