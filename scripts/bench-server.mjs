@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
  * Load test of the production server (`npm run bench:server`): requests per second and
- * p50/p99 latency for the reference article page, with the page cache warm (one URL)
- * and cold (a new query string on every request, so each one renders), at 10 and 100
- * connections, beside a plain static-file server answering the same page from memory
- * on the same machine. Everything listens on 127.0.0.1; each run lasts DURATION_S.
+ * p50/p99 latency for article pages, with the page cache warm (the reference article)
+ * and cold (a server with PAGE_CACHE_MS=0, requests going round every story, so each
+ * is rendered anew unless it joins a render in progress), at 10 and 100 connections,
+ * beside a plain static-file server answering the same page from memory on the same
+ * machine. Everything listens on 127.0.0.1; each run lasts `--duration` seconds.
  *
  * Options: `--duration S` (default 10), `--skip-build` (reuse dist/ and dist-server/).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,18 +26,24 @@ if (!args.includes('--skip-build') || !existsSync(path.join(ROOT, 'dist-server/m
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-function run(url, connections, { unique = false } = {}) {
+const STORIES = readdirSync(path.join(ROOT, 'mocks/stories')).map((file) => `/article/${file.replace(/\.json$/, '')}`);
+
+function run(url, connections, { rotate = false } = {}) {
   let counter = 0;
   return autocannon({
     url,
     connections,
     duration,
     headers: { 'accept-encoding': 'br' },
-    requests: unique ? [{ setupRequest: (request) => ({ ...request, path: `${ARTICLE}?r=${counter++}` }) }] : undefined,
+    requests: rotate
+      ? [{ setupRequest: (request) => ({ ...request, path: STORIES[counter++ % STORIES.length] }) }]
+      : undefined,
   });
 }
 
 const production = await startProductionServer();
+// Cold: no page cache, two processes (one per core), as docs/deploy.md recommends.
+const uncached = await startProductionServer({ PAGE_CACHE_MS: '0', WEB_CONCURRENCY: '2' });
 // The comparison: the same page, rendered once, answered from memory by node:http, brotli as the server sends it.
 const page = await fetch(`${production.url}${ARTICLE}`, { headers: { 'accept-encoding': 'br' } });
 const pageBody = Buffer.from(await (await fetch(`${production.url}${ARTICLE}`)).arrayBuffer());
@@ -56,7 +63,11 @@ try {
     const cases = [
       ['plain static server', plainUrl, {}],
       ['server, cache warm', `${production.url}${ARTICLE}`, {}],
-      ['server, cache cold', `${production.url}${ARTICLE}`, { unique: true }],
+      [
+        `server, cache cold, 2 processes (${STORIES.length} stories in turn)`,
+        `${uncached.url}${ARTICLE}`,
+        { rotate: true },
+      ],
     ];
     for (const [name, url, options] of cases) {
       const result = await run(url, connections, options);
@@ -74,6 +85,7 @@ try {
   }
 } finally {
   await production.close();
+  await uncached.close();
   plain.close();
 }
 

@@ -19,6 +19,7 @@ import type { ContentSource } from './content/types';
 import { createDocumentTemplate } from './document';
 import { PageCache, type CachedPage } from './pageCache';
 import { renderPage } from './render';
+import { createRenderLimit, Overloaded } from './renderLimit';
 
 export interface ServerOptions {
   /** The client build (`vite build`): index.html and assets. */
@@ -34,6 +35,20 @@ export interface ServerOptions {
   pageCacheMs: number;
   /** Origins the CSP lets pictures come from besides this site (the content source's media). */
   imageOrigins?: readonly string[];
+  /** Pages rendered at once (default 2, the cores of a small machine); more wait their turn. */
+  renderConcurrency?: number;
+}
+
+/**
+ * The URL a page is rendered (and cached) for. Only the search page reads its query
+ * string, so `?utm_source=…` on a shared story link is the same page: one cache entry
+ * and one render, not one per tracking code.
+ */
+function pageUrl(url: URL): URL {
+  const page = new URL(url);
+  const q = url.pathname === '/search' ? url.searchParams.get('q') : null;
+  page.search = q ? `?${new URLSearchParams({ q }).toString()}` : '';
+  return page;
 }
 
 /** Never compiled from the request: a fixed set of headers on every response. */
@@ -64,14 +79,19 @@ function encodingFor(c: Context): 'br' | 'gzip' | null {
   return null;
 }
 
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function compressed(body: string, status: number, renderedAt: number): CachedPage {
   const buffer = Buffer.from(body);
   return {
     status,
     body: buffer,
     // Quality 5: a tenth of quality 11's time for a page rendered every few seconds, a few % larger.
-    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-    gzip: gzipSync(buffer, { level: 6 }),
+    brotli: once(() => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })),
+    gzip: once(() => gzipSync(buffer, { level: 6 })),
     etag: `"${createHash('sha1').update(buffer).digest('base64url')}"`,
     renderedAt,
   };
@@ -191,9 +211,11 @@ export function createServerApp(options: ServerOptions) {
     })(c, next);
   });
 
+  const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);
+
   // Every other GET is a page, rendered for its URL.
   app.get('*', async (c) => {
-    const url = new URL(c.req.url);
+    const url = pageUrl(new URL(c.req.url));
     const origin = options.siteUrl ?? url.origin;
     const key = `${options.siteUrl ? '' : origin}${url.pathname}${url.search}`;
     const render = async (): Promise<CachedPage> => {
@@ -207,7 +229,24 @@ export function createServerApp(options: ServerOptions) {
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.pageTimeoutMs)));
-    const page = await Promise.race([cache.get(key, render), late]).finally(() => clearTimeout(timer));
+    let page: CachedPage | null;
+    try {
+      const deadline = Date.now() + options.pageTimeoutMs;
+      page = await Promise.race([cache.get(key, () => limit(render, deadline)), late]).finally(() =>
+        clearTimeout(timer),
+      );
+    } catch (error) {
+      if (!(error instanceof Overloaded)) throw error;
+      return c.html(
+        plainPage('The news is very busy', 'Too many readers at once; this page will be back in moments.'),
+        503,
+        {
+          ...pageHeaders,
+          'Cache-Control': 'no-store',
+          'Retry-After': '2',
+        },
+      );
+    }
     if (!page) {
       return c.html(plainPage('This page is taking too long', 'The news service is slow to answer right now.'), 504, {
         ...pageHeaders,
@@ -240,7 +279,7 @@ export function createServerApp(options: ServerOptions) {
     if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers);
     const encoding = encodingFor(c);
     if (encoding) headers['Content-Encoding'] = encoding;
-    const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.body;
+    const body = encoding === 'br' ? page.brotli() : encoding === 'gzip' ? page.gzip() : page.body;
     return c.body(new Uint8Array(body), page.status as 200, headers);
   });
 

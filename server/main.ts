@@ -1,80 +1,31 @@
 /**
- * `npm start`: the production server on PORT (default 3000). See docs/deploy.md for
- * its settings and how it runs as several processes behind a CDN.
+ * `npm start`: the production server. React and its peers pick their production or
+ * development build from NODE_ENV when first loaded, so it is set before anything else
+ * is: unset, `node dist-server/main.js` rendered with React's development build, about
+ * half as fast. WEB_CONCURRENCY=N runs N processes sharing the port (one per core): a
+ * page render is CPU work, and one Node process uses one core.
  */
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createServerApp } from './app';
-import { contentFromEnv } from './content/index';
 
-const env = process.env;
-const port = Number(env.PORT ?? 3000);
-const host = env.HOST ?? '127.0.0.1';
-const requestTimeoutMs = Number(env.REQUEST_TIMEOUT_MS ?? 5000);
-const pageTimeoutMs = Number(env.PAGE_TIMEOUT_MS ?? 8000);
-const pageCacheMs = Number(env.PAGE_CACHE_MS ?? 10_000);
-// The server bundle sits in dist-server/; the client build beside it in dist/.
-const distDir = env.DIST_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+process.env.NODE_ENV ??= 'production';
+// The server's bundle is in dist-server/; the browser build it serves beside it, in dist/.
+process.env.DIST_DIR ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
-for (const [name, value] of Object.entries({
-  PORT: port,
-  REQUEST_TIMEOUT_MS: requestTimeoutMs,
-  PAGE_TIMEOUT_MS: pageTimeoutMs,
-  PAGE_CACHE_MS: pageCacheMs,
-})) {
-  if (!Number.isFinite(value) || value < 0) {
-    console.error(`${name} must be a number, not "${env[name]}"`);
-    process.exit(1);
-  }
-}
-let siteUrl: string | undefined;
-if (env.SITE_URL) {
-  try {
-    siteUrl = new URL(env.SITE_URL).origin;
-  } catch {
-    console.error(`SITE_URL must be a URL such as https://news.example.com, not "${env.SITE_URL}"`);
-    process.exit(1);
-  }
-}
-
-let content;
-try {
-  content = contentFromEnv(env, requestTimeoutMs);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-
-// Pictures on other origins (a media CDN): IMAGE_ORIGINS="https://cdn.example.com https://img.example.org".
-const imageOrigins = [...content.imageOrigins];
-for (const origin of (env.IMAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean)) {
-  try {
-    imageOrigins.push(new URL(origin).origin);
-  } catch {
-    console.error(`IMAGE_ORIGINS must list URLs such as https://cdn.example.com, not "${origin}"`);
-    process.exit(1);
-  }
-}
-
-const { app } = createServerApp({
-  distDir,
-  source: content.source,
-  siteUrl,
-  requestTimeoutMs,
-  pageTimeoutMs,
-  pageCacheMs,
-  imageOrigins,
-});
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(
-    `newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`,
-  );
-});
-// A process manager's stop: finish the requests in flight, then go.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+const processes = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
+if (processes > 1 && cluster.isPrimary) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  // A process that dies is replaced; a stop signal stops them all.
+  cluster.on('exit', (_worker, code, signal) => {
+    if (signal !== 'SIGTERM' && signal !== 'SIGINT' && code !== 0) cluster.fork();
   });
+  for (const stop of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(stop, () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(stop);
+      process.exit(0);
+    });
+  }
+} else {
+  await import('./serve');
 }

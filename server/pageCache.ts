@@ -7,9 +7,9 @@
 export interface CachedPage {
   status: number;
   body: Buffer;
-  /** The same body, compressed once for every reader. */
-  brotli: Buffer;
-  gzip: Buffer;
+  /** The same body compressed, once per encoding for every reader (on first use: most readers take brotli). */
+  brotli: () => Buffer;
+  gzip: () => Buffer;
   etag: string;
   renderedAt: number;
 }
@@ -62,7 +62,8 @@ export class PageCache {
   }
 
   private store(key: string, page: CachedPage) {
-    const size = (entry: CachedPage) => entry.body.length + entry.brotli.length + entry.gzip.length;
+    // The compressed copies are a fraction of the body: counted as a second body.
+    const size = (entry: CachedPage) => entry.body.length * 2;
     const old = this.entries.get(key);
     if (old) {
       this.bytes -= size(old);

@@ -66,7 +66,12 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
     .some(
       (query) => primaryQuery(query.queryKey) && (query.state.error as { kind?: string } | null)?.kind !== 'not_found',
     );
-  const state: ServerState = { config: options.browserConfig, origin: options.origin, renderedAt, queries: dehydrateQueries(queryClient) };
+  const state: ServerState = {
+    config: options.browserConfig,
+    origin: options.origin,
+    renderedAt,
+    queries: dehydrateQueries(queryClient),
+  };
   queryClient.clear();
   const status = failed ? 503 : ((declared as PageHead | null)?.status ?? (settled ? 200 : 504));
   return { status, head: declared, html, state };

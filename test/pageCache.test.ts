@@ -5,8 +5,8 @@ import { PageCache, type CachedPage } from '../server/pageCache';
 const page = (status: number, body: string, renderedAt = 0): CachedPage => ({
   status,
   body: Buffer.from(body),
-  brotli: Buffer.alloc(0),
-  gzip: Buffer.alloc(0),
+  brotli: () => Buffer.alloc(0),
+  gzip: () => Buffer.alloc(0),
   etag: `"${body}"`,
   renderedAt,
 });
@@ -56,7 +56,7 @@ describe('PageCache', () => {
     let renders = 0;
     await cache.get('/b', async () => (renders++, page(200, 'b')), 0);
     expect(renders).toBe(1); // /b was the least recently used, so it went
-    const big = new PageCache({ ...options, maxEntries: 100, maxBytes: 10 });
+    const big = new PageCache({ ...options, maxEntries: 100, maxBytes: 20 });
     await big.get('/x', async () => page(200, 'x'.repeat(8)), 0);
     await big.get('/y', async () => page(200, 'y'.repeat(8)), 0);
     expect(big.size).toBe(1);

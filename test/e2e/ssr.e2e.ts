@@ -262,9 +262,9 @@ describe('a hostile or failing upstream API', () => {
       };
       if (url.pathname === '/taxonomy') return send(200, { sectors: [], editions: [] });
       if (url.pathname === '/stories') return send(200, { items: [], nextCursor: null });
-      if (url.pathname === '/stories/hostile') {
+      if (url.pathname.startsWith('/stories/hostile')) {
         storyRequests++;
-        return setTimeout(() => send(200, hostileStory('hostile')), 200);
+        return setTimeout(() => send(200, hostileStory(url.pathname.slice('/stories/'.length))), 200);
       }
       if (url.pathname === '/stories/broken') return send(500, { error: { code: 'boom', message: 'down' } });
       if (url.pathname === '/stories/slow') return; // never answers
@@ -337,9 +337,15 @@ describe('a hostile or failing upstream API', () => {
   it('concurrent requests for one page share one render and one upstream request', async () => {
     storyRequests = 0;
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => fetch(`${hostileServer.url}/article/hostile?shared=1`)),
+      Array.from({ length: 8 }, () => fetch(`${hostileServer.url}/article/hostile-shared`)),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
+    expect(storyRequests).toBe(1);
+    // Tracking codes on a shared link are the same page: one render, one upstream request.
+    storyRequests = 0;
+    for (const source of ['whatsapp', 'twitter', 'newsletter']) {
+      expect((await fetch(`${hostileServer.url}/article/hostile-utm?utm_source=${source}`)).status).toBe(200);
+    }
     expect(storyRequests).toBe(1);
   });
 

@@ -1,0 +1,79 @@
+/**
+ * The production server on PORT (default 3000), started by ./main.ts. See docs/deploy.md for
+ * its settings and how it runs as several processes behind a CDN.
+ */
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createServerApp } from './app';
+import { contentFromEnv } from './content/index';
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '127.0.0.1';
+const requestTimeoutMs = Number(env.REQUEST_TIMEOUT_MS ?? 5000);
+const pageTimeoutMs = Number(env.PAGE_TIMEOUT_MS ?? 8000);
+const pageCacheMs = Number(env.PAGE_CACHE_MS ?? 10_000);
+// ./main.ts sets it: the browser build beside the server's bundle.
+const distDir = env.DIST_DIR ?? path.resolve('dist');
+
+for (const [name, value] of Object.entries({
+  PORT: port,
+  REQUEST_TIMEOUT_MS: requestTimeoutMs,
+  PAGE_TIMEOUT_MS: pageTimeoutMs,
+  PAGE_CACHE_MS: pageCacheMs,
+})) {
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`${name} must be a number, not "${env[name]}"`);
+    process.exit(1);
+  }
+}
+let siteUrl: string | undefined;
+if (env.SITE_URL) {
+  try {
+    siteUrl = new URL(env.SITE_URL).origin;
+  } catch {
+    console.error(`SITE_URL must be a URL such as https://news.example.com, not "${env.SITE_URL}"`);
+    process.exit(1);
+  }
+}
+
+let content;
+try {
+  content = contentFromEnv(env, requestTimeoutMs);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+// Pictures on other origins (a media CDN): IMAGE_ORIGINS="https://cdn.example.com https://img.example.org".
+const imageOrigins = [...content.imageOrigins];
+for (const origin of (env.IMAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean)) {
+  try {
+    imageOrigins.push(new URL(origin).origin);
+  } catch {
+    console.error(`IMAGE_ORIGINS must list URLs such as https://cdn.example.com, not "${origin}"`);
+    process.exit(1);
+  }
+}
+
+const { app } = createServerApp({
+  distDir,
+  source: content.source,
+  siteUrl,
+  requestTimeoutMs,
+  pageTimeoutMs,
+  pageCacheMs,
+  imageOrigins,
+});
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(
+    `newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`,
+  );
+});
+// A process manager's stop: finish the requests in flight, then go.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
