@@ -14,6 +14,9 @@ export function isRejection(error: unknown): error is ApiError {
 /** Why a submission failed, as a clause to follow "We could not …: ". */
 export function failureReason(error: unknown): string {
   if (!isApiError(error)) return 'something unexpected went wrong';
+  // A content source without this form (a WordPress site with no newsletter or feedback address set).
+  if (error.code === 'not_available')
+    return 'this site does not take these through the reader; your text is still here to copy';
   switch (error.kind) {
     case 'network':
       return navigator.onLine === false ? 'you seem to be offline' : 'the server could not be reached';
