@@ -5,6 +5,7 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { FORBID_TAGS } from '../../../src/features/article/sanitize.ts';
 
 let shared: { window: JSDOM['window']; purify: DOMPurify } | null = null;
 
@@ -33,25 +34,6 @@ export function plainText(html: string): string {
   if (!/[<&]/.test(html)) return normaliseSpace(html);
   return normaliseSpace(parseFragment(html).textContent ?? '');
 }
-
-const FORBID_TAGS = [
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'link',
-  'meta',
-  'base',
-  'noscript',
-  'template',
-];
 
 /**
  * Markup for an `html` block: no scripts, handlers, frames, forms, styles or

@@ -1,7 +1,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 
-/** Elements an html block may never bring in, with everything inside them. */
-const FORBID_TAGS = [
+/** Elements an html block may never bring in, with everything inside them (the WordPress source's too). */
+export const FORBID_TAGS = [
   'script',
   'style',
   'iframe',
@@ -18,6 +18,8 @@ const FORBID_TAGS = [
   'link',
   'meta',
   'base',
+  'noscript',
+  'template',
 ];
 
 /** Inline styles could overlay the page or hide text; event handlers are dropped by DOMPurify anyway. */
