@@ -9,7 +9,6 @@
  */
 import './index.css';
 import { paintEarly } from './app/earlyPaint';
-import { warmTextStyles } from './app/warmTextStyles';
 import { atMost, eachInItsOwnTask } from './lib/wait';
 
 // The code waits this long at most for the early paint (a slow API must not hold it up).
@@ -44,7 +43,6 @@ async function preloadAppCode(): Promise<void> {
   });
 }
 
-void warmTextStyles();
 void atMost(paintEarly(), EARLY_PAINT_WAIT_MS).then(async () => {
   await preloadAppCode();
   await eachInItsOwnTask(codeSteps, (step) => step());
