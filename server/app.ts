@@ -15,7 +15,8 @@ import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
 import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
-import type { ContentSource } from './content/types';
+import { contractError, type ContentSource } from './content/types';
+import { SECURITY_HEADERS } from './csp';
 import { createDocumentTemplate } from './document';
 import { PageCache, type CachedPage } from './pageCache';
 import { renderPage } from './render';
@@ -51,13 +52,6 @@ function pageUrl(url: URL): URL {
   return page;
 }
 
-/** Never compiled from the request: a fixed set of headers on every response. */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-};
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 /** Pages: a CDN keeps a copy a minute and serves it stale while it fetches a new one; browsers always ask. */
@@ -160,21 +154,13 @@ export function createServerApp(options: ServerOptions) {
         options.source(request),
         new Promise<Response>((resolve) =>
           timeout.addEventListener('abort', () =>
-            resolve(
-              Response.json(
-                { error: { code: 'upstream_timeout', message: 'The content API took too long' } },
-                { status: 504 },
-              ),
-            ),
+            resolve(contractError(504, 'upstream_timeout', 'The content API took too long')),
           ),
         ),
       ]);
     } catch (error) {
       console.error('content source failed:', error);
-      response = Response.json(
-        { error: { code: 'upstream_error', message: 'The content source failed' } },
-        { status: 502 },
-      );
+      response = contractError(502, 'upstream_error', 'The content source failed');
     }
     const headers = new Headers({
       'Content-Type': response.headers.get('content-type') ?? 'application/json',
@@ -185,8 +171,8 @@ export function createServerApp(options: ServerOptions) {
     if (retryAfter) headers.set('Retry-After', retryAfter);
     return new Response(response.body, { status: response.status, headers });
   });
-  app.all('/api/*', (c) =>
-    c.json({ error: { code: 'method_not_allowed', message: 'Use GET or POST' } }, 405, { Allow: 'GET, POST' }),
+  app.all('/api/*', () =>
+    contractError(405, 'method_not_allowed', 'Use GET or POST', { Allow: 'GET, POST', ...SECURITY_HEADERS }),
   );
 
   // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).

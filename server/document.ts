@@ -6,8 +6,9 @@
  * a <script>.
  */
 import { createHash } from 'node:crypto';
-import { SERVER_STATE_ID, serializeServerState } from '../src/app/serverState';
+import { SERVER_STATE_ID } from '../src/app/serverState';
 import { documentTitle, headTags, type PageHead } from '../src/lib/head';
+import { contentSecurityPolicy } from './csp';
 import type { RenderedPage } from './render';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -16,7 +17,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
-/** JSON inside <script type="application/ld+json">: nothing in it may close the element. */
+/**
+ * JSON inside a <script> element (the JSON-LD and the server state): `<`, `>`, `&` and the
+ * two line separators are escaped, so no field (a headline carrying `</script><script>…`)
+ * can end the element.
+ */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(
     /[<>&\u2028\u2029]/g,
@@ -84,19 +89,7 @@ export function createDocumentTemplate(indexHtml: string, imageOrigins: readonly
   const middle = head.slice(0, bodyAt);
   const tail = head.slice(bodyAt + shell[0].length);
   const scripts = inlineScripts(indexHtml).map(sha256);
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self'${scripts.length ? ` ${scripts.join(' ')}` : ''}`,
-    "style-src 'self'",
-    ["img-src 'self' data:", ...imageOrigins].join(' '),
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const csp = contentSecurityPolicy(scripts, imageOrigins);
   return {
     csp,
     render(page, origin, path) {
@@ -105,7 +98,7 @@ export function createDocumentTemplate(indexHtml: string, imageOrigins: readonly
         headHtml(page.head, origin, path),
         middle,
         `\n    <div id="root">${page.html}</div>`,
-        `\n    <script type="application/json" id="${SERVER_STATE_ID}">${serializeServerState(page.state)}</script>`,
+        `\n    <script type="application/json" id="${SERVER_STATE_ID}">${scriptJson(page.state)}</script>`,
         tail,
       ].join('');
     },

@@ -64,18 +64,12 @@ export class PageCache {
   private store(key: string, page: CachedPage) {
     // The compressed copies are a fraction of the body: counted as a second body.
     const size = (entry: CachedPage) => entry.body.length * 2;
+    // Failures are not kept: the next reader gets a new try, and the last good copy stays.
+    if (page.status >= 500) return;
     const old = this.entries.get(key);
     if (old) {
       this.bytes -= size(old);
       this.entries.delete(key);
-    }
-    // Failures are not kept: the next reader gets a new try (the last good copy stays).
-    if (page.status >= 500) {
-      if (old?.status === 200) {
-        this.entries.set(key, old);
-        this.bytes += size(old);
-      }
-      return;
     }
     this.entries.set(key, page);
     this.bytes += size(page);

@@ -8,3 +8,13 @@
  * speaks the contract (`API_BASE_URL`), and WordPress's REST API (`CONTENT_SOURCE=wordpress`).
  */
 export type ContentSource = (request: Request) => Promise<Response>;
+
+/** The contract's Error body (docs/api.md) with its status: every source and the server's `/api` answer failures so. */
+export function contractError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}

@@ -1,4 +1,4 @@
-import type { ContentSource } from './types';
+import { contractError, type ContentSource } from './types';
 
 /** The headers of an upstream answer worth passing on; the rest (cookies, server names) stay behind. */
 const PASSED_HEADERS = ['content-type', 'retry-after'];
@@ -31,15 +31,9 @@ export function createUpstreamSource(baseUrl: string, timeoutMs: number): Conten
       return new Response(response.body, { status: response.status, headers });
     } catch {
       const timedOut = timeout.aborted;
-      return Response.json(
-        {
-          error: {
-            code: timedOut ? 'upstream_timeout' : 'upstream_unreachable',
-            message: timedOut ? 'The content API took too long to answer' : 'The content API could not be reached',
-          },
-        },
-        { status: timedOut ? 504 : 502 },
-      );
+      return timedOut
+        ? contractError(504, 'upstream_timeout', 'The content API took too long to answer')
+        : contractError(502, 'upstream_unreachable', 'The content API could not be reached');
     }
   };
 }

@@ -47,17 +47,6 @@ export function dehydrateQueries(queryClient: QueryClient): DehydratedState {
   return state;
 }
 
-/**
- * JSON for inside a <script> element: `<`, `>`, `&` and the two line separators are
- * escaped, so no field (a headline carrying `</script><script>…`) can end the element.
- */
-export function serializeServerState(state: ServerState): string {
-  return JSON.stringify(state).replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
 /** The server's state in this page, or null for a page the server did not render (the static build). */
 export function readServerState(): ServerState | null {
   const script = document.getElementById(SERVER_STATE_ID);

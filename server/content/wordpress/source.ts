@@ -5,7 +5,7 @@
  * categories are read once per cache period and shared by every request.
  */
 import type { Block, StoryCard } from '../../../src/lib/api/schemas.ts';
-import type { ContentSource } from '../types.ts';
+import { contractError, type ContentSource } from '../types.ts';
 import { bodyBlocks, mediaIdsWithoutSize, stripShortcodes, type MediaSize } from './blocks.ts';
 import { plainText } from './html.ts';
 import {
@@ -55,10 +55,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
-}
-
-function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return json(status, { error: { code, message } }, headers);
 }
 
 interface Cursor {
@@ -142,7 +138,7 @@ async function handle(
   try {
     if (path === '/newsletter' || path === '/feedback') {
       if (request.method !== 'POST')
-        return errorResponse(405, 'method_not_allowed', `${path} takes POST`, { allow: 'POST' });
+        return contractError(405, 'method_not_allowed', `${path} takes POST`, { allow: 'POST' });
       return await forwardForm(
         request,
         path === '/newsletter' ? options.newsletterUrl : options.feedbackUrl,
@@ -151,7 +147,7 @@ async function handle(
       );
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return errorResponse(405, 'method_not_allowed', `${path} takes GET`, { allow: 'GET, HEAD' });
+      return contractError(405, 'method_not_allowed', `${path} takes GET`, { allow: 'GET, HEAD' });
     }
     if (path === '/stories') {
       const feed = feedRequest(url.searchParams);
@@ -167,15 +163,15 @@ async function handle(
       try {
         slug = decodeURIComponent(story[1]);
       } catch {
-        return errorResponse(404, 'not_found', 'No story with that address');
+        return contractError(404, 'not_found', 'No story with that address');
       }
       const found = await storyBySlug(slug, options, upstream, loadSite);
-      return found ? json(200, found) : errorResponse(404, 'not_found', 'No story with that address');
+      return found ? json(200, found) : contractError(404, 'not_found', 'No story with that address');
     }
-    return errorResponse(404, 'not_found', `No such API path: ${path}`);
+    return contractError(404, 'not_found', `No such API path: ${path}`);
   } catch (error) {
-    if (error instanceof ContentError) return errorResponse(error.status, error.code, error.message, error.headers);
-    return errorResponse(502, 'upstream_error', `WordPress's answer could not be read: ${String(error)}`);
+    if (error instanceof ContentError) return contractError(error.status, error.code, error.message, error.headers);
+    return contractError(502, 'upstream_error', `WordPress's answer could not be read: ${String(error)}`);
   }
 }
 
@@ -366,7 +362,7 @@ async function storyBySlug(slug: string, options: WordPressOptions, upstream: Up
 
 async function forwardForm(request: Request, target: string | null, path: string, options: WordPressOptions) {
   if (!target) {
-    return errorResponse(
+    return contractError(
       501,
       'not_available',
       `WordPress has no ${path.slice(1)} endpoint; set WORDPRESS_${path.slice(1).toUpperCase()}_URL to forward it`,
@@ -376,10 +372,10 @@ async function forwardForm(request: Request, target: string | null, path: string
   try {
     body = await request.json();
   } catch {
-    return errorResponse(400, 'bad_request', 'Send a JSON object');
+    return contractError(400, 'bad_request', 'Send a JSON object');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return errorResponse(400, 'bad_request', 'Send a JSON object');
+    return contractError(400, 'bad_request', 'Send a JSON object');
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
@@ -400,22 +396,22 @@ async function forwardForm(request: Request, target: string | null, path: string
       } catch {
         // not JSON: answered below
       }
-      return errorResponse(response.status, 'invalid', 'The form service did not accept this');
+      return contractError(response.status, 'invalid', 'The form service did not accept this');
     }
     if (response.status === 429) {
       const retryAfter = response.headers.get('retry-after');
-      return errorResponse(
+      return contractError(
         503,
         'upstream_rate_limited',
         'The form service is busy',
         retryAfter ? { 'retry-after': retryAfter } : {},
       );
     }
-    return errorResponse(502, 'upstream_error', `The form service answered ${response.status}`);
+    return contractError(502, 'upstream_error', `The form service answered ${response.status}`);
   } catch {
     return controller.signal.aborted
-      ? errorResponse(504, 'upstream_timeout', `The form service did not answer within ${options.timeoutMs} ms`)
-      : errorResponse(502, 'upstream_unavailable', 'The form service could not be reached');
+      ? contractError(504, 'upstream_timeout', `The form service did not answer within ${options.timeoutMs} ms`)
+      : contractError(502, 'upstream_unavailable', 'The form service could not be reached');
   } finally {
     clearTimeout(timer);
   }

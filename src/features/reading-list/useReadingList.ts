@@ -13,15 +13,14 @@ function useSnapshot(): ReadingListSnapshot {
   return useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
 }
 
+// Saving and removing happen in event handlers, in the browser only. The same two
+// functions every render, so a component may pass them on or list them as dependencies.
+const save = (story: Story) => getReadingListStore().save(story);
+const remove = (slug: string) => getReadingListStore().remove(slug);
+
 /** The reading list (newest saved first) and its actions. */
 export function useReadingList() {
-  const snapshot = useSnapshot();
-  // Saving and removing happen in event handlers, in the browser only.
-  return {
-    ...snapshot,
-    save: (story: Story) => getReadingListStore().save(story),
-    remove: (slug: string) => getReadingListStore().remove(slug),
-  };
+  return { ...useSnapshot(), save, remove };
 }
 
 /** The saved copy of one story, if it is on the reading list. */
