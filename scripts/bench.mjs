@@ -19,11 +19,19 @@
  *    interleaved, and prints the medians, the app/floor ratios and every built chunk's
  *    gzip and brotli size. The same figures go to `bench/results.json`.
  *
- * Options: `--runs N` (default 5: TBT moves by ±200 ms from run to run on 2 cores), `--skip-build` (reuse dist-bench/).
+ * Options: `--runs N` (default 5: TBT moves by ±200 ms from run to run on 2 cores), `--skip-build` (reuse dist-bench/),
+ * `--pages a,b` (only the pages whose names contain one of these, e.g. `article`).
+ *
+ * A/B: `--against REF` and/or `--patch FILE` build a second version B (the commit REF,
+ * default HEAD, with FILE applied, in a temporary git worktree) into dist-bench-b/ and
+ * run its pages interleaved with this working tree's (A), and print each page's median
+ * and range for both. The patches in bench/variants/ take out one start-up technique
+ * each, e.g. `npm run bench -- --patch bench/variants/no-code-steps.patch --pages article --runs 8`.
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +45,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist-bench');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const SERVER_OUT_DIR = path.join(ROOT, 'dist-bench-server');
+const B_OUT_DIR = path.join(ROOT, 'dist-bench-b');
+const B_SERVER_OUT_DIR = path.join(ROOT, 'dist-bench-b-server');
 const REFERENCE_SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 /** A story whose summary is one line: its largest text is the first body paragraph. */
 const SECOND_SLUG = 'imd-forecasts-above-normal-monsoon-for-second-year';
@@ -61,11 +71,16 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const args = { runs: 5, skipBuild: false };
+  const args = { runs: 5, skipBuild: false, against: null, patch: null, pages: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 5);
     else if (argv[i] === '--skip-build') args.skipBuild = true;
+    else if (argv[i] === '--against') args.against = argv[++i];
+    else if (argv[i] === '--patch') args.patch = path.resolve(argv[++i]);
+    else if (argv[i] === '--pages') args.pages = argv[++i].split(',').filter(Boolean);
+    else throw new Error(`bench: unknown option ${argv[i]} (see the comment at the top of scripts/bench.mjs)`);
   }
+  args.ab = args.against !== null || args.patch !== null;
   return args;
 }
 
@@ -83,26 +98,30 @@ const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const brotliSize = (buffer) =>
   brotliCompressSync(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-async function buildApp() {
+async function buildApp(root = ROOT, outDir = OUT_DIR, serverOutDir = SERVER_OUT_DIR) {
   const started = Date.now();
   // Vite reads VITE_* from the environment: the production build pointed at an API.
   process.env.VITE_API_BASE_URL = '/api';
   const { build } = await import('vite');
-  await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir: OUT_DIR, emptyOutDir: true },
-  });
-  await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { ssr: 'server/main.ts', outDir: SERVER_OUT_DIR },
-  });
-  console.log(`bench: built dist-bench/ and dist-bench-server/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const common = { root, configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' };
+  await build({ ...common, build: { outDir, emptyOutDir: true } });
+  await build({ ...common, build: { ssr: 'server/main.ts', outDir: serverOutDir, emptyOutDir: true } });
+  const where = `${path.relative(ROOT, outDir)}/ and ${path.relative(ROOT, serverOutDir)}/`;
+  console.log(`bench: built ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Version B of an A/B: the commit `against` (default HEAD) with `patch` applied, built in a temporary worktree. */
+async function buildVariant(against, patch) {
+  const tree = await mkdtemp(path.join(os.tmpdir(), 'bench-b-'));
+  const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  git('worktree', 'add', '--detach', tree, against ?? 'HEAD');
+  try {
+    if (patch) execFileSync('git', ['apply', patch], { cwd: tree, stdio: 'inherit' });
+    await symlink(path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules'));
+    await buildApp(tree, B_OUT_DIR, B_SERVER_OUT_DIR);
+  } finally {
+    git('worktree', 'remove', '--force', tree);
+  }
 }
 
 /** The app's CSS file(s), as linked from the built index.html. */
@@ -303,6 +322,30 @@ function printTable(pages, ratios, chunks) {
     );
 }
 
+/** A against B, page by page: medians with each one's range, so a difference can be read against the noise. */
+function printComparison(pages) {
+  const spread = (runs, key, format) => {
+    const values = runs.map((run) => run[key]).filter((v) => typeof v === 'number');
+    return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+  };
+  console.log('');
+  console.log('A/B: median (min–max) of each metric; A is this working tree, B the variant');
+  for (const name of Object.keys(pages).filter((page) => pages[`${page}-B`])) {
+    const a = pages[name].runs;
+    const b = pages[`${name}-B`].runs;
+    for (const [label, key, format] of [
+      ['TBT', 'tbt', ms],
+      ['LCP', 'lcp', ms],
+      ['FCP', 'fcp', ms],
+      ['CLS', 'cls', fixed(3)],
+    ]) {
+      console.log(
+        `${name.padEnd(18)} ${label.padEnd(4)} A ${spread(a, key, format).padEnd(24)} B ${spread(b, key, format)}`,
+      );
+    }
+  }
+}
+
 function checkTargets(pages, ratios) {
   const failures = [];
   for (const name of Object.keys(pages).filter((page) => !page.startsWith('floor'))) {
@@ -345,6 +388,8 @@ async function main() {
     !existsSync(path.join(SERVER_OUT_DIR, 'main.js'))
   )
     await buildApp();
+  if (args.ab && (!args.skipBuild || !existsSync(path.join(B_SERVER_OUT_DIR, 'main.js'))))
+    await buildVariant(args.against, args.patch);
   for (const story of STORIES) await writeFloorPage(story.slug, story.floor);
   const chunks = await chunkSizes();
 
@@ -352,15 +397,28 @@ async function main() {
   const { startProductionServer } = await import('../test/server/productionServer.ts');
   const server = await startServer({ root: OUT_DIR, api: true });
   const production = await startProductionServer({ DIST_DIR: OUT_DIR }, path.join(SERVER_OUT_DIR, 'main.js'));
+  const serverB = args.ab ? await startServer({ root: B_OUT_DIR, api: true }) : null;
+  const productionB = args.ab
+    ? await startProductionServer({ DIST_DIR: B_OUT_DIR }, path.join(B_SERVER_OUT_DIR, 'main.js'))
+    : null;
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'));
   const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS, userDataDir, logLevel: 'silent' });
 
-  const targets = { 'static-home': `${server.url}/`, 'server-home': `${production.url}/` };
-  for (const story of STORIES) {
-    targets[`static-article-${story.name}`] = `${server.url}/article/${story.slug}`;
-    targets[`server-article-${story.name}`] = `${production.url}/article/${story.slug}`;
-    targets[`floor-${story.name}`] = `${server.url}/${story.floor}`;
-  }
+  const all = {};
+  const addPages = (suffix, staticUrl, serverUrl) => {
+    all[`static-home${suffix}`] = `${staticUrl}/`;
+    all[`server-home${suffix}`] = `${serverUrl}/`;
+    for (const story of STORIES) {
+      all[`static-article-${story.name}${suffix}`] = `${staticUrl}/article/${story.slug}`;
+      all[`server-article-${story.name}${suffix}`] = `${serverUrl}/article/${story.slug}`;
+    }
+  };
+  addPages('', server.url, production.url);
+  if (args.ab) addPages('-B', serverB.url, productionB.url);
+  for (const story of STORIES) all[`floor-${story.name}`] = `${server.url}/${story.floor}`;
+  const targets = Object.fromEntries(
+    Object.entries(all).filter(([name]) => args.pages.length === 0 || args.pages.some((part) => name.includes(part))),
+  );
   const pages = {};
   try {
     for (const [name, url] of Object.entries(targets)) pages[name] = { url, runs: [] };
@@ -393,6 +451,8 @@ async function main() {
     chrome.kill();
     await server.close();
     await production.close();
+    await serverB?.close();
+    await productionB?.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
 
@@ -400,27 +460,36 @@ async function main() {
   const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
   const ratios = {};
   for (const story of STORIES) {
-    const floor = pages[`floor-${story.name}`].median;
+    const floor = pages[`floor-${story.name}`]?.median;
     for (const kind of ['static', 'server']) {
-      const page = pages[`${kind}-article-${story.name}`].median;
-      ratios[`${kind}-article-${story.name}`] = { lcp: ratio(page.lcp, floor.lcp), fcp: ratio(page.fcp, floor.fcp) };
+      const page = pages[`${kind}-article-${story.name}`]?.median;
+      if (page && floor)
+        ratios[`${kind}-article-${story.name}`] = { lcp: ratio(page.lcp, floor.lcp), fcp: ratio(page.fcp, floor.fcp) };
     }
   }
   printTable(pages, ratios, chunks);
-  const failures = checkTargets(pages, ratios);
+  if (args.ab) printComparison(pages);
+  // Targets are for the whole bench: a run of some pages, or an A/B, is a measurement, not a check.
+  const failures = args.ab || args.pages.length ? [] : checkTargets(pages, ratios);
   console.log('');
-  if (failures.length === 0) console.log('bench: every target met');
+  if (args.ab || args.pages.length) console.log('bench: targets not checked (an A/B, or some pages only)');
+  else if (failures.length === 0) console.log('bench: every target met');
   else console.log(`bench: targets missed:\n  - ${failures.join('\n  - ')}`);
 
-  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  // An A/B keeps its figures apart: bench/results.json stays the last whole bench.
+  const resultsFile = args.ab ? path.join(ROOT, 'bench', 'ab-results.json') : RESULTS_FILE;
+  await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(
-    RESULTS_FILE,
+    resultsFile,
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
         lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } }).catch(() => null))?.default
           ?.version,
         runsPerPage: args.runs,
+        ...(args.ab
+          ? { b: { against: args.against ?? 'HEAD', patch: args.patch && path.relative(ROOT, args.patch) } }
+          : {}),
         targets: TARGETS,
         pages,
         ratios,
@@ -432,7 +501,9 @@ async function main() {
       2,
     )}\n`,
   );
-  console.log(`bench: wrote bench/results.json (${Math.round((Date.now() - started) / 1000)} s in all)`);
+  console.log(
+    `bench: wrote ${path.relative(ROOT, resultsFile)} (${Math.round((Date.now() - started) / 1000)} s in all)`,
+  );
 }
 
 main().catch((error) => {
