@@ -10,7 +10,7 @@
  * The inlined script is byte for byte the file, so the CSP can allow it by its hash
  * (THEME_INIT_HASH in test/server/csp.ts).
  *
- * The entry then imports the rest of the app's code in steps (src/main.tsx). The
+ * The entry then imports the rest of the app's code in steps (src/browser/main.tsx). The
  * chunks those steps need are listed in <meta name="app-code" content="/assets/a.js …">,
  * so the entry can start downloading all of them at once before the first step.
  */
@@ -40,7 +40,7 @@ function chunksForEntryImports(bundle: Rollup.OutputBundle, moduleInfo: (id: str
     needed.add(fileName);
     chunk.imports.forEach(visit);
   };
-  // The entry's facade is index.html, which imports src/main.tsx.
+  // The entry's facade is index.html, which imports src/browser/main.tsx.
   const entryModules = [entry.facadeModuleId, ...moduleInfo(entry.facadeModuleId).importedIds];
   for (const moduleId of entryModules.flatMap((id) => moduleInfo(id).dynamicallyImportedIds)) {
     const chunk = chunks.find((candidate) => candidate.moduleIds.includes(moduleId));

@@ -1,6 +1,6 @@
 /**
  * The two-column page (content, then a 20rem sidebar on wide screens) of the home and
- * article pages, shared with the early paint (src/app/earlyPaint.ts), which must lay
+ * article pages, shared with the early paint (src/browser/earlyPaint.ts), which must lay
  * its text out exactly where the page will put it.
  */
 export const pageLayout = {

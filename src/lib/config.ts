@@ -74,7 +74,7 @@ let startupLoad: Promise<void> | null = null;
 
 /**
  * The page's one read of config.json at start-up, shared by the early story request
- * in src/main.tsx and the app's boot, so the file is fetched once.
+ * in src/browser/main.tsx and the app's boot, so the file is fetched once.
  */
 export function loadStartupConfig(): Promise<void> {
   startupLoad ??= loadRuntimeConfig();

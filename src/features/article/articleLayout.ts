@@ -2,7 +2,7 @@ import { pageLayout } from '../../components/pageLayout';
 
 /**
  * Class names of the article's first lines, shared by ArticlePage and the early paint
- * (src/app/earlyPaint.ts): both must lay the headline and summary out identically, or
+ * (src/browser/earlyPaint.ts): both must lay the headline and summary out identically, or
  * the page would jump when React takes over (and the summary would count twice as the
  * largest paint).
  */

@@ -2,7 +2,7 @@ import { pageLayout } from '../../components/pageLayout';
 
 /**
  * Class names of the lead story card (StoryCard variant "lead"), shared with the early
- * paint of the home page (src/app/earlyPaint.ts) so the lead's picture and text sit
+ * paint of the home page (src/browser/earlyPaint.ts) so the lead's picture and text sit
  * exactly where the card will put them. `body` and `kicker` are the same on every card.
  */
 export const leadCardLayout = {

@@ -1,5 +1,5 @@
 /**
- * GET requests started before the app's code has loaded: src/main.tsx asks for an
+ * GET requests started before the app's code has loaded: src/browser/main.tsx asks for an
  * article URL's story while the code downloads. The transport takes each one over
  * once (same URL), so the app does not ask the server a second time.
  */

@@ -51,7 +51,7 @@ export async function send(request: Request): Promise<Response> {
     const transport = await loadMockTransport();
     return transport(request);
   }
-  // The page may have asked for this already, before the app's code arrived (src/main.tsx).
+  // The page may have asked for this already, before the app's code arrived (src/browser/main.tsx).
   const early = request.method === 'GET' ? takeEarlyGet(request.url, request.signal) : undefined;
   if (early) return early;
   return fetch(request);

@@ -4,12 +4,12 @@
  * scripts/deferEntry.ts), so no script competes with the shell until it is on screen.
  * On an article URL (and the home page) it asks for the story (the lead
  * story) at once and paints it into the shell before the app's code loads
- * (src/app/earlyPaint.ts): the reader can start reading while the code downloads, and
+ * (src/browser/earlyPaint.ts): the reader can start reading while the code downloads, and
  * the app finds the data already fetched.
  */
-import './index.css';
-import { paintEarly } from './app/earlyPaint';
-import { atMost, eachInItsOwnTask } from './lib/wait';
+import '../index.css';
+import { paintEarly } from './earlyPaint';
+import { atMost, eachInItsOwnTask } from '../lib/wait';
 
 // The code waits this long at most for the early paint (a slow API must not hold it up).
 const EARLY_PAINT_WAIT_MS = 1000;
@@ -20,9 +20,9 @@ const EARLY_PAINT_WAIT_MS = 1000;
  */
 const codeSteps = [
   () => import('react-dom/client'),
-  () => import('./lib/api/schemas'), // zod
-  () => import('./app/queryClient'), // TanStack Query
-  () => import('./features/article/api/story'),
+  () => import('../lib/api/schemas'), // zod
+  () => import('../app/queryClient'), // TanStack Query
+  () => import('../features/article/api/story'),
   () => import('./boot'),
 ];
 

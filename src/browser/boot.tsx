@@ -1,22 +1,22 @@
-import './lib/zodConfig';
+import '../lib/zodConfig';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { createQueryClient } from './app/queryClient';
-import { loadFirstPage, loadFirstPageCode } from './app/routes';
-import { hydrateQueries, readServerState } from './app/serverState';
-import { applyServerConfig, getConfig, loadStartupConfig } from './lib/config';
-import { setServerRenderTime } from './lib/useNow';
-import { scenarioCacheKey } from '../mocks/scenarioChoice';
-import { persistQueryCache, watchConnection } from './features/offline';
-import { registerServiceWorker } from './features/offline/registerServiceWorker';
-import { getReadingListStore } from './features/reading-list';
-import { atMost, delay } from './lib/wait';
+import { App } from '../app/App';
+import { createQueryClient } from '../app/queryClient';
+import { loadFirstPage, loadFirstPageCode } from '../app/routes';
+import { hydrateQueries, readServerState } from '../app/serverState';
+import { applyServerConfig, getConfig, loadStartupConfig } from '../lib/config';
+import { setServerRenderTime } from '../lib/useNow';
+import { scenarioCacheKey } from '../../mocks/scenarioChoice';
+import { persistQueryCache, watchConnection } from '../features/offline';
+import { registerServiceWorker } from '../features/offline/registerServiceWorker';
+import { getReadingListStore } from '../features/reading-list';
+import { atMost, delay } from '../lib/wait';
 
 const READING_LIST_WAIT_MS = 1000;
 
 /**
- * Starts the app; src/main.tsx imports this once the page has painted. A page the
+ * Starts the app; src/browser/main.tsx imports this once the page has painted. A page the
  * server rendered (npm start) is hydrated: the HTML is already the page, and its state
  * script holds the data it was rendered from. A page of the static build is rendered
  * here, after its code and data have arrived.

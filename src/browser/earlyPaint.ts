@@ -10,7 +10,7 @@ import { getConfig, loadStartupConfig } from '../lib/config';
 /**
  * The largest paint of the two pages readers land on, before the app's code has
  * arrived: an article's kicker, headline and summary; the home page's lead
- * story (picture, kicker, headline, summary). src/main.tsx calls this first thing: it
+ * story (picture, kicker, headline, summary). src/browser/main.tsx calls this first thing: it
  * asks the API for the data (the app takes that response over, see earlyRequests.ts)
  * and writes it into the static shell as plain text, with the classes the pages use,
  * so nothing moves when React replaces it. Anything unexpected (mock mode, an error,
