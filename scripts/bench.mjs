@@ -322,27 +322,54 @@ function printTable(pages, ratios, chunks) {
     );
 }
 
-/** A against B, page by page: medians with each one's range, so a difference can be read against the noise. */
-function printComparison(pages) {
-  const spread = (runs, key, format) => {
-    const values = runs.map((run) => run[key]).filter((v) => typeof v === 'number');
-    return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+/** Two-sided sign test: how likely `wins` of `n` or a split as uneven is when A and B are alike. */
+function signTest(wins, n) {
+  const choose = (k) => {
+    let c = 1;
+    for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+    return c;
   };
+  let tail = 0;
+  for (let k = 0; k <= Math.min(wins, n - wins); k++) tail += choose(k);
+  return Math.min(1, (2 * tail) / 2 ** n);
+}
+
+/**
+ * A against B, page by page: medians with each one's range, and the runs paired (A's
+ * and B's run of one round came one after the other, so a busy moment of the machine
+ * hits both): the median of B − A and how often A was lower. All pages together get a
+ * sign test, so a difference can be told from the noise.
+ */
+function printComparison(pages) {
+  const values = (runs, key) => runs.map((run) => run[key]).filter((v) => typeof v === 'number');
+  const spread = (list, format) =>
+    `${format(median(list))} (${format(Math.min(...list))}–${format(Math.max(...list))})`;
+  const names = Object.keys(pages).filter((page) => pages[`${page}-B`]);
   console.log('');
-  console.log('A/B: median (min–max) of each metric; A is this working tree, B the variant');
-  for (const name of Object.keys(pages).filter((page) => pages[`${page}-B`])) {
-    const a = pages[name].runs;
-    const b = pages[`${name}-B`].runs;
-    for (const [label, key, format] of [
-      ['TBT', 'tbt', ms],
-      ['LCP', 'lcp', ms],
-      ['FCP', 'fcp', ms],
-      ['CLS', 'cls', fixed(3)],
-    ]) {
+  console.log('A/B: median (min–max) of each metric, A this working tree, B the variant; B − A of paired runs');
+  for (const [label, key, format] of [
+    ['TBT', 'tbt', ms],
+    ['LCP', 'lcp', ms],
+    ['FCP', 'fcp', ms],
+    ['CLS', 'cls', fixed(3)],
+  ]) {
+    const all = [];
+    for (const name of names) {
+      const a = values(pages[name].runs, key);
+      const b = values(pages[`${name}-B`].runs, key);
+      const paired = a.slice(0, b.length).map((value, i) => b[i] - value);
+      all.push(...paired);
+      const lower = paired.filter((d) => d > 0).length;
+      const differ = paired.filter((d) => d !== 0).length;
       console.log(
-        `${name.padEnd(18)} ${label.padEnd(4)} A ${spread(a, key, format).padEnd(24)} B ${spread(b, key, format)}`,
+        `${name.padEnd(18)} ${label.padEnd(4)} A ${spread(a, format).padEnd(24)} B ${spread(b, format).padEnd(24)} B − A ${format(median(paired))}, A lower in ${lower}/${differ}`,
       );
     }
+    const lower = all.filter((d) => d > 0).length;
+    const differ = all.filter((d) => d !== 0).length;
+    console.log(
+      `${'all pages'.padEnd(18)} ${label.padEnd(4)} B − A median ${format(median(all))}, mean ${format(all.reduce((t, d) => t + d, 0) / (all.length || 1))}, A lower in ${lower}/${differ}, sign test p = ${signTest(lower, differ).toFixed(3)}`,
+    );
   }
 }
 

@@ -71,16 +71,4 @@ describe('built index.html (nothing from the network runs before the first paint
     const hash = createHash('sha256').update(inline[0]!).digest('base64');
     expect(CONTENT_SECURITY_POLICY).toContain(`'sha256-${hash}'`);
   });
-
-  it('lists the code the entry imports in <meta name="app-code">: built chunks, not the entry, not the mock API', async () => {
-    const html = await readFile(path.join(DEFAULT_ROOT, 'index.html'), 'utf8');
-    const entry = /<meta name="app-entry" content="([^"]+)"/.exec(html)?.[1];
-    const listed = /<meta name="app-code" content="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
-    expect(listed.map((chunk) => /^\/assets\/([a-zA-Z]+)-/.exec(chunk)?.[1])).toEqual(
-      expect.arrayContaining(['client', 'schemas', 'boot']),
-    );
-    expect(listed).not.toContain(entry);
-    expect(listed.filter((chunk) => chunk.includes('mockTransport'))).toEqual([]);
-    for (const chunk of listed) await expect(readFile(path.join(DEFAULT_ROOT, chunk))).resolves.toBeDefined();
-  });
 });
