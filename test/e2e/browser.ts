@@ -208,3 +208,35 @@ export async function waitForSettled(page: Page): Promise<void> {
     'eager images still loading',
   ).toBe(true);
 }
+
+/**
+ * Every layout shift the page has had since it started loading (not those right after
+ * input, which CLS leaves out too): their sum, and what moved where, for the message.
+ */
+export async function layoutShifts(page: Page): Promise<{ total: number; shifts: string[] }> {
+  const entries = await page.evaluate(
+    () =>
+      new Promise<{ value: number; where: string }[]>((resolve) => {
+        const found: { value: number; where: string }[] = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+          }[]) {
+            if (entry.hadRecentInput) continue;
+            const where = entry.sources.map(
+              (source) =>
+                `${(source.node as Element | undefined)?.outerHTML?.slice(0, 100) ?? '?'} ${source.previousRect.y}->${source.currentRect.y}`,
+            );
+            found.push({ value: entry.value, where: where.join('; ') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(found), 200);
+      }),
+  );
+  return {
+    total: entries.reduce((sum, entry) => sum + entry.value, 0),
+    shifts: entries.map((entry) => `${entry.value.toFixed(4)}: ${entry.where}`),
+  };
+}

@@ -7,14 +7,24 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser.ts';
+import {
+  browserForFile,
+  layoutShifts,
+  openPage,
+  poll,
+  productionServerForFile,
+  serverForFile,
+  waitForSettled,
+  type OpenedPage,
+} from './browser.ts';
 
 const ctx = browserForFile();
 const http = serverForFile();
+const production = productionServerForFile();
 
 let opened: OpenedPage | null = null;
-async function open(width: number, height: number): Promise<OpenedPage> {
-  opened = await openPage(ctx.browser, http.url);
+async function open(width: number, height: number, baseUrl = http.url): Promise<OpenedPage> {
+  opened = await openPage(ctx.browser, baseUrl);
   await opened.page.setViewportSize({ width, height });
   return opened;
 }
@@ -270,5 +280,24 @@ describe('back to top', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     // The tools are at the top now, the button gone: nothing covers them.
     expect(await button.count()).toBe(0);
+  });
+});
+
+describe('a story whose body starts on the first screen of a phone', () => {
+  // A one-line summary and no picture: the body, and the syndication note below it, are in
+  // view at Lighthouse's phone size (412x823) while the page loads.
+  const SLUG = 'imd-forecasts-above-normal-monsoon-for-second-year';
+
+  test.each([
+    ['the static build', () => http.url],
+    ['the production server', () => production.url],
+  ])('loads without moving what is on screen (%s)', async (_name, baseUrl) => {
+    const { page, expectNoProblems } = await open(412, 823, baseUrl());
+    await goAndSettle(page, `/article/${SLUG}`);
+    await page.waitForTimeout(500);
+    const { total, shifts } = await layoutShifts(page);
+    // The bench's target for CLS.
+    expect(total, `layout shifts: ${shifts.join(' | ')}`).toBeLessThan(0.01);
+    await expectNoProblems();
   });
 });

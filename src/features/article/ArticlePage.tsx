@@ -16,6 +16,7 @@ import { ArticleTools } from './ArticleTools';
 import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
 import { Breadcrumb } from './Breadcrumb';
+import { Picture } from '../../components/Picture';
 
 export const SYNDICATED_NOTE =
   '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
@@ -65,15 +66,7 @@ function ArticleBody({ story }: { story: Story }) {
         </header>
 
         {story.image && (
-          <img
-            src={story.image.src}
-            alt={story.image.alt}
-            width={story.image.width}
-            height={story.image.height}
-            fetchPriority="high"
-            decoding="async"
-            className="mt-6 h-auto w-full rounded bg-slate-100 dark:bg-slate-800"
-          />
+          <Picture image={story.image} priority className="mt-6 h-auto w-full rounded bg-slate-100 dark:bg-slate-800" />
         )}
 
         <div className="article-text mt-6">

@@ -1,6 +1,7 @@
 import type { Block, VideoBlock as VideoBlockData } from '../../lib/api/schemas';
 import { formatClock, spokenDuration } from '../../lib/duration';
 import { SafeHtml } from './SafeHtml';
+import { Picture } from '../../components/Picture';
 
 /** Compile-time exhaustiveness check; renders nothing if the impossible happens at run time. */
 function unreachable(block: never): null {
@@ -63,15 +64,7 @@ export function BlockView({ block }: { block: Block }) {
     case 'image':
       return (
         <figure>
-          <img
-            src={block.src}
-            alt={block.alt}
-            width={block.width}
-            height={block.height}
-            loading="lazy"
-            decoding="async"
-            className="h-auto w-full rounded bg-slate-100 dark:bg-slate-800"
-          />
+          <Picture image={block} className="h-auto w-full rounded bg-slate-100 dark:bg-slate-800" />
           {block.caption && (
             <figcaption className="mt-2 text-sm text-slate-700 dark:text-slate-300">{block.caption}</figcaption>
           )}

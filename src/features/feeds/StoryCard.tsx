@@ -5,6 +5,7 @@ import { leadCardLayout } from './leadCardLayout';
 import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
+import { Picture } from '../../components/Picture';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 export type HeadingLevel = 2 | 3 | 4;
@@ -36,13 +37,9 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
   const label = story.sector?.name ?? null;
 
   const image = showImage && story.image && (
-    <img
-      src={story.image.src}
-      alt={story.image.alt}
-      width={story.image.width}
-      height={story.image.height}
-      decoding="async"
-      {...(isLead ? { fetchPriority: 'high' as const } : { loading: 'lazy' as const })}
+    <Picture
+      image={story.image}
+      priority={isLead}
       className={
         isLead ? leadCardLayout.image : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
       }

@@ -3,6 +3,7 @@ import { FeedBox } from './FeedBox';
 import { devShotsBoxFeed, latestBoxFeed, opinionBoxFeed, trendingBoxFeed } from './sidebarFeeds';
 import { StoryLink } from './StoryLink';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
+import { Picture } from '../../components/Picture';
 
 interface WidgetProps {
   /** Which slice of the feed to show; defaults to the sidebar's (prefetched by the article route). */
@@ -36,14 +37,9 @@ export function TrendingBox({ params = trendingBoxFeed }: WidgetProps) {
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{story.edition.name}</p>
               </div>
               {story.image && (
-                // Decorative: the headline beside it already says what the picture is.
-                <img
-                  src={story.image.src}
-                  alt=""
-                  width={story.image.width}
-                  height={story.image.height}
-                  loading="lazy"
-                  decoding="async"
+                <Picture
+                  image={story.image}
+                  decorative
                   className="h-14 w-20 shrink-0 rounded bg-slate-100 object-cover dark:bg-slate-800"
                 />
               )}
@@ -127,14 +123,9 @@ export function DevShotsBox({ params = devShotsBoxFeed }: WidgetProps) {
           {items.map((story) => (
             <li key={story.slug}>
               {story.image && (
-                // Decorative: the headline below says what it shows.
-                <img
-                  src={story.image.src}
-                  alt=""
-                  width={story.image.width}
-                  height={story.image.height}
-                  loading="lazy"
-                  decoding="async"
+                <Picture
+                  image={story.image}
+                  decorative
                   className="aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800"
                 />
               )}

@@ -8,6 +8,7 @@ import type { StoryCard, Term } from '../../lib/api/schemas';
 import { kindLabel, RelativeTime, StoryLink } from '../feeds';
 import { feedQuery } from '../feeds/api/feed';
 import { taxonomyQuery } from '../site/api/taxonomy';
+import { Picture } from '../../components/Picture';
 
 /** Stories per block: the lead with its picture, then headlines. */
 export const SECTOR_BLOCK_LIMIT = 4;
@@ -82,14 +83,9 @@ function BlockStories({ stories, headingLevel }: { stories: StoryCard[]; heading
     <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
       <div>
         {lead.image && (
-          // Decorative: the headline below says what it shows.
-          <img
-            src={lead.image.src}
-            alt=""
-            width={lead.image.width}
-            height={lead.image.height}
-            loading="lazy"
-            decoding="async"
+          <Picture
+            image={lead.image}
+            decorative
             className="aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800"
           />
         )}
