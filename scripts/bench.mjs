@@ -25,8 +25,9 @@
  * A/B: `--against REF` and/or `--patch FILE` build a second version B (the commit REF,
  * default HEAD, with FILE applied, in a temporary git worktree) into dist-bench-b/ and
  * run its pages interleaved with this working tree's (A), and print each page's median
- * and range for both. The patches in bench/variants/ take out one start-up technique
- * each, e.g. `npm run bench -- --patch bench/variants/no-code-steps.patch --pages article --runs 8`.
+ * and range for both, the paired differences and a sign test. The patches in
+ * bench/variants/ take out one start-up technique each, e.g.
+ * `npm run bench -- --patch bench/variants/no-early-paint.patch --pages home,article --runs 10`.
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { execFileSync } from 'node:child_process';

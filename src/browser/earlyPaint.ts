@@ -15,6 +15,8 @@ import { getConfig, loadStartupConfig } from '../lib/config';
  * and writes it into the static shell as plain text, with the classes the pages use,
  * so nothing moves when React replaces it. Anything unexpected (mock mode, an error,
  * odd JSON) paints nothing: the app reports it properly moments later.
+ * Buys: static build's LCP 1059 vs 2416 ms (home) and 1056 vs 2414 ms (story 1), lower
+ * in every one of 10 paired Lighthouse runs each; TBT unchanged.
  */
 export async function paintEarly(): Promise<void> {
   const page = earlyPage(location.pathname);
