@@ -1,0 +1,51 @@
+// @vitest-environment node
+/**
+ * What keeps the project readable for someone new to it: a README that fits on a screen
+ * or two (the details live in docs/), and comments that give their reason rather than
+ * point at an issue tracker the reader of the code cannot open.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const README_MAX_BYTES = 10 * 1024;
+const CODE_FOLDERS = ['src', 'server', 'scripts', 'test', 'mocks', 'bench'];
+const CODE_FILE = /\.(ts|tsx|js|mjs|cjs|css|html|patch)$/;
+// "issue 5", "Issue #12", "issues 3 and 4": a number a reader cannot look up.
+const ISSUE_REFERENCE = /\bissues?\s+#?\d/i;
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const file = path.join(folder, name);
+    if (statSync(file).isDirectory()) return name === 'node_modules' ? [] : filesUnder(file);
+    return CODE_FILE.test(name) ? [file] : [];
+  });
+}
+
+describe('for a newcomer', () => {
+  it(`README.md stays under ${README_MAX_BYTES / 1024} KB`, () => {
+    expect(statSync(path.join(ROOT, 'README.md')).size).toBeLessThan(README_MAX_BYTES);
+  });
+
+  it('the issue-reference check finds what it is meant to', () => {
+    expect(ISSUE_REFERENCE.test('// kept for issue 5')).toBe(true);
+    expect(ISSUE_REFERENCE.test('/* see Issue #12 */')).toBe(true);
+    expect(ISSUE_REFERENCE.test('// the issues are the timeouts')).toBe(false);
+  });
+
+  it('no code or test cites an issue number', () => {
+    const thisFile = fileURLToPath(import.meta.url); // its samples above are such citations
+    const files = CODE_FOLDERS.flatMap((folder) => filesUnder(path.join(ROOT, folder))).filter((f) => f !== thisFile);
+    expect(files.length).toBeGreaterThan(100);
+    const citing = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) =>
+          ISSUE_REFERENCE.test(line) ? [`${path.relative(ROOT, file)}:${index + 1}: ${line.trim()}`] : [],
+        ),
+    );
+    expect(citing).toEqual([]);
+  });
+});
