@@ -1,5 +1,5 @@
 import { useSiteOrigin } from '../../lib/head';
-import { storyPath } from '../feeds/feedUtils';
+import { storyPath } from '../feeds';
 import { TextSizeControl } from '../preferences';
 import type { Story } from './api/story';
 import { ReadingProgress } from './ReadingProgress';

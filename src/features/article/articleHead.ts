@@ -1,5 +1,5 @@
 import { SITE_IMAGE, SITE_NAME, type PageHeadExtras } from '../../lib/head';
-import { storyPath } from '../feeds/feedUtils';
+import { storyPath } from '../feeds';
 import type { Story } from './api/story';
 
 /**

@@ -2,7 +2,8 @@
 export { StoryCard, type StoryCardProps, type StoryCardVariant } from './StoryCard';
 export { StoryCardActions } from './storyCardActions';
 export { StoryLink } from './StoryLink';
-export { storyPath } from './feedUtils';
+export { storyPath, uniqueStories } from './feedUtils';
+export { LoadMore } from './LoadMore';
 export { StoryList, StoryListSkeleton, StoryCardSkeleton } from './StoryList';
 export { RelativeTime, kindLabel } from './StoryMeta';
 export { TrendingBox, OpinionList, LatestNewsBox, DevShotsBox } from './widgets';

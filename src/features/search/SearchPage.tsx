@@ -3,10 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { useDocumentMeta } from '../../lib/head';
-import { StoryList, StoryListSkeleton } from '../feeds';
+import { LoadMore, StoryList, StoryListSkeleton, uniqueStories } from '../feeds';
 import { feedInfiniteQuery } from '../feeds/api/feed';
-import { LoadMore } from '../feeds/LoadMore';
-import { uniqueStories } from '../feeds/feedUtils';
 
 function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
   const inputId = useId();
