@@ -46,7 +46,7 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   const collector = { declare: (head: PageHead) => (declared = head) };
   const { prelude } = await prerender(
     <HeadCollectorContext value={collector}>
-      <App queryClient={queryClient} origin={options.origin} location={`${url.pathname}${url.search}`} serverRendered />
+      <App queryClient={queryClient} origin={options.origin} location={`${url.pathname}${url.search}`} />
     </HeadCollectorContext>,
     {
       // Never split a large Suspense boundary out of place: putting it back takes an

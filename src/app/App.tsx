@@ -1,7 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useLayoutEffect } from 'react';
 import { BrowserRouter, StaticRouter } from 'react-router';
-import { ServerRenderedContext } from '../components/AfterFirstCommit';
 import { SiteOriginContext } from '../lib/head';
 import { StoryCardActions } from '../features/feeds';
 import { ConnectionNotice, UpdatePrompt } from '../features/offline';
@@ -36,37 +35,33 @@ export interface AppProps {
   origin: string;
   /** The server renders the page at this URL (path and query); the browser's own address otherwise. */
   location?: string;
-  /** The page comes rendered from the server: rendered there, or being hydrated here. */
-  serverRendered?: boolean;
 }
 
-export function App({ queryClient, origin, location, serverRendered = false }: AppProps) {
+export function App({ queryClient, origin, location }: AppProps) {
   useRemoveStaticShell();
   const routes = <AppRoutes />;
   return (
     <SiteOriginContext value={origin}>
-      <ServerRenderedContext value={serverRendered}>
-        <QueryClientProvider client={queryClient}>
-          <StoryCardActions value={renderCardActions}>
-            {/* No transitions for navigations: with the data already cached (prefetched on
+      <QueryClientProvider client={queryClient}>
+        <StoryCardActions value={renderCardActions}>
+          {/* No transitions for navigations: with the data already cached (prefetched on
             hover/focus), the next page commits in the click's task and paints in the next
             frame, instead of a time-sliced render that yields to everything else (the next article
             shows in under 100 ms). The first render is a transition (boot.tsx). */}
-            {location === undefined ? (
-              <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
-            ) : (
-              <StaticRouter location={location}>{routes}</StaticRouter>
-            )}
-          </StoryCardActions>
-          <ConnectionNotice />
-          <UpdatePrompt />
-          {DevTools && (
-            <Suspense fallback={null}>
-              <DevTools />
-            </Suspense>
+          {location === undefined ? (
+            <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
+          ) : (
+            <StaticRouter location={location}>{routes}</StaticRouter>
           )}
-        </QueryClientProvider>
-      </ServerRenderedContext>
+        </StoryCardActions>
+        <ConnectionNotice />
+        <UpdatePrompt />
+        {DevTools && (
+          <Suspense fallback={null}>
+            <DevTools />
+          </Suspense>
+        )}
+      </QueryClientProvider>
     </SiteOriginContext>
   );
 }

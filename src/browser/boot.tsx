@@ -51,11 +51,7 @@ async function start() {
   await delay(0);
   const app = (
     <StrictMode>
-      <App
-        queryClient={queryClient}
-        origin={serverState?.origin ?? window.location.origin}
-        serverRendered={serverState !== null}
-      />
+      <App queryClient={queryClient} origin={serverState?.origin ?? window.location.origin} />
     </StrictMode>
   );
   // A transition renders (or hydrates) the first page in small slices instead of one

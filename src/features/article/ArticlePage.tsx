@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
@@ -195,13 +194,11 @@ export function ArticlePage() {
     <div className={pageLayout.grid}>
       <div className={pageLayout.column}>{main}</div>
       <aside aria-label="More news" className="space-y-8">
-        {/* Just after the story: below it on phones; its grid column is reserved on wide screens. */}
-        <AfterFirstCommit>
-          <TrendingBox />
-          <OpinionList />
-          <DevShotsBox />
-          <LatestNewsBox />
-        </AfterFirstCommit>
+        {/* Beside the story; below it on phones. */}
+        <TrendingBox />
+        <OpinionList />
+        <DevShotsBox />
+        <LatestNewsBox />
       </aside>
     </div>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
@@ -110,18 +109,14 @@ export function HomePage() {
       <div className={pageLayout.grid}>
         <div className={pageLayout.column}>
           <LeadAndLatest />
-          {/* Far below the fold: after the first commit, and each block only as the reader nears it. */}
-          <AfterFirstCommit>
-            <SectorBlocks />
-          </AfterFirstCommit>
+          {/* Far below the fold: each block only as the reader nears it. */}
+          <SectorBlocks />
         </div>
         <div className="space-y-8">
-          {/* Just after the lead and the latest news: below them on phones; the column is reserved on wide screens. */}
-          <AfterFirstCommit>
-            <TrendingBox params={homeFeed('trending')} />
-            <OpinionList params={homeFeed('opinion')} />
-            <DevShotsBox params={homeFeed('devshots')} />
-          </AfterFirstCommit>
+          {/* Beside the lead and the latest news; below them on phones. */}
+          <TrendingBox params={homeFeed('trending')} />
+          <OpinionList params={homeFeed('opinion')} />
+          <DevShotsBox params={homeFeed('devshots')} />
         </div>
       </div>
     </>

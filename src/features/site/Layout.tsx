@@ -11,7 +11,6 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { SITE_NAME } from '../../lib/head';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { ThemeMenu } from '../preferences';
@@ -292,11 +291,8 @@ export function Layout() {
           </main>
         </div>
 
-        {/* Out of sight on load: they render just after the page. */}
-        <AfterFirstCommit>
-          <ConnectBand />
-          <Footer />
-        </AfterFirstCommit>
+        <ConnectBand />
+        <Footer />
         <BackToTop />
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type RefObject } from 'react';
 import { NavLink } from 'react-router';
-import { AfterFirstCommit } from '../../components/AfterFirstCommit';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
@@ -72,15 +71,11 @@ function SectionsNav({ onNavigate }: { onNavigate?: () => void }) {
 
 /**
  * The persistent left column on large screens (hidden below lg, where the drawer takes over).
- * Its links render just after the page, so the first commit (a long task on start-up) is
- * smaller; the column's width is reserved, so nothing moves when they arrive.
  */
 export function LeftMenu() {
   return (
     <aside className="hidden w-56 shrink-0 py-6 lg:block">
-      <AfterFirstCommit>
-        <SectionsNav />
-      </AfterFirstCommit>
+      <SectionsNav />
     </aside>
   );
 }
