@@ -11,7 +11,7 @@ import { scenarioCacheKey } from '../../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
 import { getReadingListStore } from '../features/reading-list';
-import { atMost, delay } from '../lib/wait';
+import { atMost } from '../lib/wait';
 
 const READING_LIST_WAIT_MS = 1000;
 
@@ -43,12 +43,9 @@ async function start() {
   watchConnection(queryClient);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  // Each step in a task of its own: together they were one long task (Lighthouse's TBT).
-  await delay(0);
   // At most FIRST_PAGE_DATA_WAIT_MS either way.
   if (serverState) await loadFirstPageCode(window.location.pathname);
   else await loadFirstPage(queryClient, window.location.pathname);
-  await delay(0);
   const app = (
     <StrictMode>
       <App queryClient={queryClient} origin={serverState?.origin ?? window.location.origin} />
