@@ -208,8 +208,9 @@ async function writeFloorPage(slug, file) {
 }
 
 /** Every built JS and CSS file with its raw, gzip and brotli size. */
-async function chunkSizes() {
-  const dir = path.join(OUT_DIR, 'assets');
+/** Every built JS and CSS file of the build in `outDir`, with its gzip -9 and brotli sizes. */
+async function chunkSizes(outDir) {
+  const dir = path.join(outDir, 'assets');
   const files = (await readdir(dir)).filter((name) => /\.(js|css)$/.test(name)).sort();
   const rows = [];
   for (const name of files) {
@@ -353,6 +354,7 @@ function printComparison(pages) {
     ['LCP', 'lcp', ms],
     ['FCP', 'fcp', ms],
     ['CLS', 'cls', fixed(3)],
+    ['JS', 'jsGzip', kb],
   ]) {
     const all = [];
     for (const name of names) {
@@ -419,7 +421,10 @@ async function main() {
   if (args.ab && (!args.skipBuild || !existsSync(path.join(B_SERVER_OUT_DIR, 'main.js'))))
     await buildVariant(args.against, args.patch);
   for (const story of STORIES) await writeFloorPage(story.slug, story.floor);
-  const chunks = await chunkSizes();
+  const chunks = await chunkSizes(OUT_DIR);
+  // B's pages are measured against B's own files: looked up among A's, its differently
+  // hashed chunks were not found, and its brotli transfer sizes were counted as gzip.
+  const chunksB = args.ab ? await chunkSizes(B_OUT_DIR) : null;
 
   const { startServer } = await import('../test/server/server.ts');
   const { startProductionServer } = await import('../test/server/productionServer.ts');
@@ -464,7 +469,7 @@ async function main() {
           clearStorageTypes: [...lighthouseDefaults.clearStorageTypes, 'indexeddb', 'local_storage'],
         });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-        const summary = summariseRun(result.lhr, chunks);
+        const summary = summariseRun(result.lhr, name.endsWith('-B') ? chunksB : chunks);
         // The full report of each run, for digging into a figure (dist-bench/ is not committed).
         await writeFile(path.join(OUT_DIR, `lighthouse-${name}-${run}.json`), JSON.stringify(result.lhr));
         if (summary.runtimeError) throw new Error(`Lighthouse on ${url}: ${summary.runtimeError}`);
