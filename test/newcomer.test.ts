@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const README_MAX_BYTES = 10 * 1024;
 const CODE_FOLDERS = ['src', 'server', 'scripts', 'test', 'mocks', 'bench'];
 const CODE_FILE = /\.(ts|tsx|js|mjs|cjs|css|html|patch)$/;
-// "issue 5", "Issue #12", "issues 3 and 4": a number a reader cannot look up.
+// "issue" or "issues" and a number, with or without "#": a number a reader cannot look up.
 const ISSUE_REFERENCE = /\bissues?\s+#?\d/i;
 
 function filesUnder(folder: string): string[] {
@@ -30,14 +30,16 @@ describe('for a newcomer', () => {
   });
 
   it('the issue-reference check finds what it is meant to', () => {
-    expect(ISSUE_REFERENCE.test('// kept for issue 5')).toBe(true);
-    expect(ISSUE_REFERENCE.test('/* see Issue #12 */')).toBe(true);
+    // The samples are built at run time so that this file does not itself hold a citation.
+    const n = 5;
+    expect(ISSUE_REFERENCE.test(`// kept for issue ${n}`)).toBe(true);
+    expect(ISSUE_REFERENCE.test(`/* see Issue #${n} */`)).toBe(true);
+    expect(ISSUE_REFERENCE.test(`// fixes issues ${n} and ${n + 1}`)).toBe(true);
     expect(ISSUE_REFERENCE.test('// the issues are the timeouts')).toBe(false);
   });
 
   it('no code or test cites an issue number', () => {
-    const thisFile = fileURLToPath(import.meta.url); // its samples above are such citations
-    const files = CODE_FOLDERS.flatMap((folder) => filesUnder(path.join(ROOT, folder))).filter((f) => f !== thisFile);
+    const files = CODE_FOLDERS.flatMap((folder) => filesUnder(path.join(ROOT, folder)));
     expect(files.length).toBeGreaterThan(100);
     const citing = files.flatMap((file) =>
       readFileSync(file, 'utf8')
