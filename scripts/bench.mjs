@@ -207,7 +207,6 @@ async function writeFloorPage(slug, file) {
   await writeFile(path.join(OUT_DIR, file), html);
 }
 
-/** Every built JS and CSS file with its raw, gzip and brotli size. */
 /** Every built JS and CSS file of the build in `outDir`, with its gzip -9 and brotli sizes. */
 async function chunkSizes(outDir) {
   const dir = path.join(outDir, 'assets');
@@ -343,6 +342,8 @@ function signTest(wins, n) {
  * sign test, so a difference can be told from the noise.
  */
 function printComparison(pages) {
+  // Of the paired differences B − A: how many had A lower, and how many differed at all.
+  const tally = (diffs) => ({ lower: diffs.filter((d) => d > 0).length, differ: diffs.filter((d) => d !== 0).length });
   const values = (runs, key) => runs.map((run) => run[key]).filter((v) => typeof v === 'number');
   const spread = (list, format) =>
     `${format(median(list))} (${format(Math.min(...list))}–${format(Math.max(...list))})`;
@@ -362,14 +363,12 @@ function printComparison(pages) {
       const b = values(pages[`${name}-B`].runs, key);
       const paired = a.slice(0, b.length).map((value, i) => b[i] - value);
       all.push(...paired);
-      const lower = paired.filter((d) => d > 0).length;
-      const differ = paired.filter((d) => d !== 0).length;
+      const { lower, differ } = tally(paired);
       console.log(
         `${name.padEnd(18)} ${label.padEnd(4)} A ${spread(a, format).padEnd(24)} B ${spread(b, format).padEnd(24)} B − A ${format(median(paired))}, A lower in ${lower}/${differ}`,
       );
     }
-    const lower = all.filter((d) => d > 0).length;
-    const differ = all.filter((d) => d !== 0).length;
+    const { lower, differ } = tally(all);
     console.log(
       `${'all pages'.padEnd(18)} ${label.padEnd(4)} B − A median ${format(median(all))}, mean ${format(all.reduce((t, d) => t + d, 0) / (all.length || 1))}, A lower in ${lower}/${differ}, sign test p = ${signTest(lower, differ).toFixed(3)}`,
     );

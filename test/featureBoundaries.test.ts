@@ -5,7 +5,7 @@
  * or its api/ modules (a resource's schema, fetch and queryOptions). So a feature can
  * move its files around without breaking its neighbours.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,9 @@ import { describe, expect, it } from 'vitest';
 const FEATURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/features');
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return /\.tsx?$/.test(name) ? [file] : [];
-  });
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.tsx?$/.test(name))
+    .map((name) => path.join(folder, name));
 }
 
 /** Every relative module specifier in `code` (static imports, re-exports and `import()`). */

@@ -17,11 +17,9 @@ const CODE_FILE = /\.(ts|tsx|js|mjs|cjs|css|html|patch)$/;
 const ISSUE_REFERENCE = /\bissues?\s+#?\d/i;
 
 function filesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    if (statSync(file).isDirectory()) return name === 'node_modules' ? [] : filesUnder(file);
-    return CODE_FILE.test(name) ? [file] : [];
-  });
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => CODE_FILE.test(name) && !name.split(path.sep).includes('node_modules'))
+    .map((name) => path.join(folder, name));
 }
 
 describe('for a newcomer', () => {

@@ -1,5 +1,5 @@
 /** Resolves after `ms` milliseconds; `delay(0)` lets the browser run other tasks (input, paint) first. */
-export function delay(ms: number): Promise<void> {
+function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
