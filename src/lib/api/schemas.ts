@@ -8,6 +8,7 @@
  * response.
  */
 import { z } from 'zod/mini';
+import { plainText, richTextSchema, type RichText } from './richText';
 
 /** `T | null`, where absent also means null. */
 function nullable<T extends z.ZodMiniType>(schema: T) {
@@ -58,39 +59,156 @@ export const storyCardSchema = z.object({
 });
 export type StoryCard = z.infer<typeof storyCardSchema>;
 
-export const paragraphBlockSchema = z.object({ type: z.literal('paragraph'), text: z.string() });
-export const headingBlockSchema = z.object({ type: z.literal('heading'), text: z.string() });
+const richOrNull = () => nullable(richTextSchema);
+const url = () => z.string().check(z.minLength(1));
+const size = () => nullable(z.int().check(z.positive()));
+
+export const paragraphBlockSchema = z.object({ type: z.literal('paragraph'), text: richTextSchema });
+export const headingBlockSchema = z.object({
+  type: z.literal('heading'),
+  text: richTextSchema,
+  /** 2–6 as the author nested them; absent means 2 (the story's headline is the page's only h1). */
+  level: z.pipe(
+    z.optional(z.nullable(z.int().check(z.gte(2), z.lte(6)))),
+    z.transform((value: number | null | undefined) => value ?? 2),
+  ),
+});
 export const quoteBlockSchema = z.object({
   type: z.literal('quote'),
-  text: z.string(),
-  attribution: nullable(z.string()),
+  /** Paragraphs of a quote are separated by a blank line ("\n\n"). */
+  text: richTextSchema,
+  attribution: richOrNull(),
+  /** A pull quote: set off in larger type, repeating words of the story. */
+  pull: z.pipe(z.optional(z.boolean()), z.transform((value: boolean | undefined) => value ?? false)),
 });
-export const imageBlockSchema = z.extend(imageSchema, {
-  type: z.literal('image'),
-  caption: nullable(z.string()),
+/** A picture in a body; its size is known for most, and reserves its box when it is. */
+const bodyImageFields = {
+  src: url(),
+  alt: z.string(),
+  width: size(),
+  height: size(),
+  caption: richOrNull(),
+  /** Where the picture links (the full-size file, a page): null when it links nowhere. */
+  href: nullable(z.string()),
+};
+export const imageBlockSchema = z.object({ type: z.literal('image'), ...bodyImageFields });
+export const galleryBlockSchema = z.object({
+  type: z.literal('gallery'),
+  images: z.array(z.object(bodyImageFields)),
+  caption: richOrNull(),
 });
 export const htmlBlockSchema = z.object({ type: z.literal('html'), html: z.string() });
 export const videoBlockSchema = z.object({
   type: z.literal('video'),
-  src: z.string().check(z.minLength(1)),
-  poster: nullable(z.string().check(z.minLength(1))),
-  width: z.int().check(z.positive()),
-  height: z.int().check(z.positive()),
-  duration: z.int().check(z.nonnegative()),
+  src: url(),
+  poster: nullable(url()),
+  width: size(),
+  height: size(),
+  duration: nullable(z.int().check(z.nonnegative())),
   /** A WebVTT file of captions. */
-  subtitles: nullable(z.string().check(z.minLength(1))),
-  caption: nullable(z.string()),
+  subtitles: nullable(url()),
+  caption: richOrNull(),
+});
+export const audioBlockSchema = z.object({
+  type: z.literal('audio'),
+  src: url(),
+  duration: nullable(z.int().check(z.nonnegative())),
+  /** A WebVTT transcript, offered as captions. */
+  subtitles: nullable(url()),
+  caption: richOrNull(),
+});
+export const embedBlockSchema = z.object({
+  type: z.literal('embed'),
+  url: url(),
+  /** Who hosts it: "YouTube", "X", "Instagram"; null for any other site. */
+  provider: nullable(z.string()),
+  title: nullable(z.string()),
+  caption: richOrNull(),
+});
+export const separatorBlockSchema = z.object({ type: z.literal('separator') });
+export interface ListItem {
+  text: RichText;
+  list: ListData | null;
+}
+export interface ListData {
+  ordered: boolean;
+  start: number | null;
+  items: ListItem[];
+}
+const listItemSchema: z.ZodMiniType<ListItem> = z.object({
+  text: richTextSchema,
+  get list() {
+    return nullable(listDataSchema);
+  },
+});
+const listDataSchema = z.object({
+  ordered: z.boolean(),
+  start: nullable(z.int()),
+  items: z.array(listItemSchema),
+});
+export const listBlockSchema = z.object({
+  type: z.literal('list'),
+  ordered: z.boolean(),
+  start: nullable(z.int()),
+  items: z.array(listItemSchema),
+});
+const tableCellSchema = z.object({
+  text: richTextSchema,
+  header: z.boolean(),
+  colSpan: nullable(z.int().check(z.positive(), z.lte(1000))),
+  rowSpan: nullable(z.int().check(z.positive(), z.lte(1000))),
+});
+export type TableCell = z.infer<typeof tableCellSchema>;
+export const tableBlockSchema = z.object({
+  type: z.literal('table'),
+  caption: richOrNull(),
+  head: z.array(z.array(tableCellSchema)),
+  body: z.array(z.array(tableCellSchema)),
+  foot: z.array(z.array(tableCellSchema)),
+});
+export const codeBlockSchema = z.object({
+  type: z.literal('code'),
+  /** Shown as written, white space and all. */
+  text: z.string(),
+  language: nullable(z.string()),
+});
+export const preformattedBlockSchema = z.object({
+  type: z.literal('preformatted'),
+  /** Verse and preformatted text: line breaks and spaces kept. */
+  text: richTextSchema,
+});
+export const detailsBlockSchema = z.object({
+  type: z.literal('details'),
+  summary: richTextSchema,
+  /** The paragraphs shown when it is opened. */
+  paragraphs: z.array(richTextSchema),
+});
+export const footnotesBlockSchema = z.object({
+  type: z.literal('footnotes'),
+  /** `id` is the target of the body's `#id` links. */
+  items: z.array(z.object({ id: z.string(), text: richTextSchema })),
 });
 
 export type VideoBlock = z.infer<typeof videoBlockSchema>;
+export type ImageBlock = z.infer<typeof imageBlockSchema>;
 
 export const blockSchema = z.discriminatedUnion('type', [
   paragraphBlockSchema,
   headingBlockSchema,
   quoteBlockSchema,
   imageBlockSchema,
+  galleryBlockSchema,
   htmlBlockSchema,
   videoBlockSchema,
+  audioBlockSchema,
+  embedBlockSchema,
+  separatorBlockSchema,
+  listBlockSchema,
+  tableBlockSchema,
+  codeBlockSchema,
+  preformattedBlockSchema,
+  detailsBlockSchema,
+  footnotesBlockSchema,
 ]);
 export type Block = z.infer<typeof blockSchema>;
 export type BlockType = Block['type'];
@@ -132,17 +250,38 @@ export function lenientArray<T extends z.ZodMiniType>(item: T, what: string) {
   );
 }
 
-/** Body blocks: unknown types are skipped silently (the contract allows them), broken known ones reported. */
+/**
+ * What a block the reader cannot render still says: its text, rich text or markup.
+ * Unknown and broken blocks degrade to this, never to nothing.
+ */
+function fallbackBlock(value: unknown): Block | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  for (const field of ['text', 'caption', 'title', 'content']) {
+    const text = plainText(record[field]).trim();
+    if (!text) continue;
+    const parsed = richTextSchema.safeParse(record[field]);
+    return { type: 'paragraph', text: parsed.success ? parsed.data : [text] };
+  }
+  if (typeof record.html === 'string' && record.html.trim()) return { type: 'html', html: record.html };
+  return null;
+}
+
+/** Body blocks: unknown types keep their text; a broken known one is reported and keeps its text too. */
 export const bodySchema = z.pipe(
   z.array(z.unknown()),
   z.transform((values: unknown[]) => {
     const blocks: Block[] = [];
     values.forEach((value, index) => {
       const type = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined;
-      if (typeof type !== 'string' || !knownBlockTypes.includes(type)) return;
-      const result = blockSchema.safeParse(value);
-      if (result.success) blocks.push(result.data);
-      else reportDropped(`${type} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
+      const result = typeof type === 'string' && knownBlockTypes.includes(type) ? blockSchema.safeParse(value) : null;
+      if (result?.success) {
+        blocks.push(result.data);
+        return;
+      }
+      if (result) reportDropped(`${String(type)} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
+      const fallback = fallbackBlock(value);
+      if (fallback) blocks.push(fallback);
     });
     return blocks;
   }),
