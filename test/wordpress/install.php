@@ -4,7 +4,8 @@
  * tests read: categories (with a child, opinion/blog/interview, an editions parent),
  * tags, generated featured images, sticky posts, a video-format post, titles with
  * entities, Hindi and Arabic posts, a Gutenberg post, a post with script and onerror,
- * shortcode leftovers, and enough filler for several pages. Run by
+ * shortcode leftovers, and enough filler for several pages; or, with
+ * NEWSREADER_WP_CORPUS, the shared corpus instead (import-corpus.php). Run by
  * test/wordpress/wordpress.ts with PHP CLI; prints a JSON summary.
  */
 $_SERVER['WORDPRESS_CONFIG'] = getenv('NEWSREADER_WP_CONFIG');
@@ -25,6 +26,12 @@ $hello = get_post(1);
 wp_update_post(['ID' => 1, 'post_date' => get_date_from_gmt($hello->post_date_gmt), 'post_date_gmt' => $hello->post_date_gmt]);
 // Stored as written: the seed plays an editor with unfiltered_html, or an import.
 kses_remove_filters();
+
+// The shared corpus instead of the newsreader seed (test/wordpress/corpus.ts).
+if (getenv('NEWSREADER_WP_CORPUS')) {
+    require __DIR__ . '/import-corpus.php';
+    return;
+}
 
 $author = wp_insert_user([
     'user_login' => 'asha', 'user_pass' => wp_generate_password(), 'display_name' => 'Asha Rao',

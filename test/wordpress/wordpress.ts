@@ -6,6 +6,7 @@
  *
  *   node test/wordpress/wordpress.ts          starts it and prints the URL (Ctrl-C stops it)
  *   node test/wordpress/wordpress.ts record   also re-records test/wordpress/recorded/
+ *   node test/wordpress/wordpress.ts corpus   the shared corpus instead of the seed
  *
  * Runs under Vitest and directly under Node 24 (type stripping).
  */
@@ -139,7 +140,12 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startWordPress(): Promise<WordPress> {
+export interface StartOptions {
+  /** Import the shared corpus (corpus.ts) instead of the newsreader seed. */
+  corpus?: boolean;
+}
+
+export async function startWordPress(options: StartOptions = {}): Promise<WordPress> {
   const { mariadbd, installDb } = checkPackages();
   const started = Date.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'newsreader-wp-'));
@@ -217,8 +223,15 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_DEBUG', false);
 `,
     );
+    let corpusFile: string | null = null;
+    if (options.corpus) {
+      corpusFile = path.join(dir, 'corpus.json');
+      const { readCorpus } = await import('./corpus.ts');
+      await writeFile(corpusFile, JSON.stringify(readCorpus(url)));
+    }
     const env = {
       ...process.env,
+      ...(corpusFile ? { NEWSREADER_WP_CORPUS: corpusFile } : {}),
       NEWSREADER_WP_CONFIG: configName,
       NEWSREADER_WP_CONTENT: content,
       NEWSREADER_WP_URL: url,
@@ -268,7 +281,7 @@ define('WP_DEBUG', false);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const wordpress = await startWordPress();
+  const wordpress = await startWordPress({ corpus: process.argv[2] === 'corpus' });
   console.log(`WordPress ${wordpress.version} at ${wordpress.url}`, wordpress.timings, wordpress.slugs);
   if (process.argv[2] === 'record') {
     const { record } = await import('./record.ts');

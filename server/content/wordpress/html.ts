@@ -60,7 +60,3 @@ export function safeUrl(value: string | null | undefined, base?: string): string
     return null;
   }
 }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -276,12 +276,15 @@ function authorName(post: WpPost): string | null {
   return plainText(author.name) || null;
 }
 
+export const NO_TITLE = '(no title)';
+
 /** A post → a StoryCard, or null when it lacks what a card needs (the list drops it). */
 export function cardOf(post: WpPost, site: Site, base: string): StoryCard | null {
-  const headline = plainText(post.title.rendered);
+  // WordPress itself lists an untitled post as "(no title)"; it is still a story to read.
+  const headline = plainText(post.title.rendered) || NO_TITLE;
   const publishedAt = utc(post.date_gmt);
   // A password-protected post is listed by WordPress with its text withheld: nothing to read.
-  if (!headline || !publishedAt || post.excerpt?.protected || post.content?.protected) return null;
+  if (!publishedAt || post.excerpt?.protected || post.content?.protected) return null;
   const categories = post.categories ?? [];
   const editionKeys = site.editionsAreTags ? (post.tags ?? []) : categories;
   const edition = editionKeys.map((id) => site.editionById.get(id)).find((found) => found) ?? site.defaultEdition;

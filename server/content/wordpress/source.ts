@@ -23,7 +23,7 @@ import {
 import { resolveOptions, type WordPressOptions, type WordPressOptionsInput } from './options.ts';
 import { ContentError, createUpstream, type Query, type Upstream, type UpstreamAnswer } from './upstream.ts';
 
-const FEEDS = ['latest', 'trending', 'opinion', 'devshots'] as const;
+const FEEDS = ['latest', 'trending', 'opinion', 'devshots', 'breaking'] as const;
 type Feed = (typeof FEEDS)[number];
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 50;
@@ -268,6 +268,11 @@ async function feedPage(
       feedSets.push(ids);
       break;
     }
+    case 'breaking':
+      // The `breaking` category is the feed; a site without one has no breaking news.
+      if (site.breakingId === null) return empty;
+      feedSets.push([site.breakingId]);
+      break;
     case 'devshots':
       if (site.kindIds.devshots !== null) {
         feedSets.push([site.kindIds.devshots]);
