@@ -5,13 +5,15 @@
  * file): one list of directives for both. Erasable TypeScript, so Node runs it as is.
  */
 
-/** No inline script but those hashed, no inline style, no eval, nothing from other origins but listed pictures. */
+/** No inline script but those hashed, no inline style, no eval, nothing from other origins but listed pictures and media. */
 export function contentSecurityPolicy(scriptHashes: readonly string[], imageOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self'",
     ["img-src 'self' data:", ...imageOrigins].join(' '),
+    // A story's video and audio come from the same uploads as its pictures.
+    ["media-src 'self'", ...imageOrigins].join(' '),
     "connect-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",

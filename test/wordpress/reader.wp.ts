@@ -5,36 +5,17 @@
  * img-src). What a reader sees: decoded headlines, the typed body, pictures that load,
  * nothing from a post's scripts, non-Latin stories by their own address.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableSlug } from '../../server/content/wordpress/map.ts';
 import { browserForFile, openPage, poll, waitForSettled } from '../e2e/browser.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
+import { buildIfMissing } from './buildReader.ts';
 import { TEST_OPTIONS } from './scenarios.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 let wordpress: WordPress;
 let reader: ProductionServer;
 const browser = browserForFile();
-
-/** `npm test` builds both before this runs (the e2e setup); on its own, this builds them. */
-async function buildIfMissing() {
-  if (existsSync(path.join(ROOT, 'dist/index.html')) && existsSync(path.join(ROOT, 'dist-server/main.js'))) return;
-  // As the e2e setup does: Vitest's NODE_ENV=test would give React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: ROOT, mode: 'production', logLevel: 'warn' });
-    await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { ssr: 'server/main.ts' } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 beforeAll(async () => {
   const started = Date.now();

@@ -1,0 +1,123 @@
+/**
+ * Every post of the shared corpus (the Theme Unit Test data and Gutenberg's block
+ * fixtures, imported by install.php) through the production server with
+ * CONTENT_SOURCE=wordpress: over HTTP, what the article keeps of WordPress's own
+ * rendered content (words, links, marks, captions, players, lists, tables, quotes,
+ * code) and that nothing in it can run; in Chromium, no console or page error and no
+ * body text lost at any frame while the page starts. Prints the per-kind table.
+ *
+ * CORPUS_READER_BUNDLE=<dir>/dist-server/main.js measures another build (e.g. an older
+ * commit's) against the same WordPress.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TITLE, readableSlug } from '../../server/content/wordpress/map.ts';
+import { browserForFile, openPage } from '../e2e/browser.ts';
+import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
+import { buildIfMissing } from './buildReader.ts';
+import { measure, REQUIRED, table, type PostMeasure } from './corpusMeasure.ts';
+import { startWordPress, type WordPress } from './wordpress.ts';
+import { JSDOM } from 'jsdom';
+
+interface Post {
+  id: number;
+  slug: string;
+  title: { rendered: string };
+  content: { rendered: string; protected: boolean };
+}
+
+let wordpress: WordPress;
+let reader: ProductionServer;
+let posts: Post[] = [];
+const browser = browserForFile();
+const measured = new Map<string, PostMeasure>();
+
+/** At most `limit` at once: the machine has two cores, and WordPress runs four PHP workers. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+function decodedTitle(rendered: string): string {
+  const text = new JSDOM(`<p>${rendered}</p>`).window.document.body.textContent ?? '';
+  return text.replace(/[\s\u00a0]+/g, ' ').trim() || NO_TITLE;
+}
+
+const articlePath = (post: Post) => `/article/${encodeURIComponent(readableSlug(post.slug))}`;
+
+beforeAll(async () => {
+  const started = Date.now();
+  if (!process.env.CORPUS_READER_BUNDLE) await buildIfMissing();
+  wordpress = await startWordPress({ corpus: true });
+  reader = await startProductionServer(
+    { CONTENT_SOURCE: 'wordpress', WORDPRESS_URL: wordpress.url },
+    process.env.CORPUS_READER_BUNDLE || undefined,
+  );
+  for (let page = 1; page <= 5; page++) {
+    const response = await fetch(
+      `${wordpress.url}/?rest_route=/wp/v2/posts&per_page=100&page=${page}&_fields=id,slug,title,content`,
+    );
+    if (!response.ok) break;
+    posts.push(...((await response.json()) as Post[]));
+  }
+  console.log(`corpus: ${posts.length} posts; WordPress and reader up in ${Date.now() - started} ms`);
+}, 300_000);
+afterAll(async () => {
+  await reader?.close();
+  await wordpress?.stop();
+});
+
+describe('the shared WordPress corpus through the reader', () => {
+  it('imports every post of the corpus', () => {
+    expect(posts.length).toBe(125);
+  });
+
+  it('serves every post with its title as h1 and WordPress’s words, links, marks, captions and players', async () => {
+    const failures: string[] = [];
+    const started = Date.now();
+    await eachLimited(posts, 4, async (post) => {
+      const response = await fetch(`${reader.url}${articlePath(post)}`);
+      const html = await response.text();
+      if (post.content.protected) {
+        // A post behind a password has nothing to read: the reader answers 404, never its text.
+        if (response.status !== 404) failures.push(`${post.slug}: protected post answered ${response.status}`);
+        return;
+      }
+      if (response.status !== 200) {
+        failures.push(`${post.slug}: status ${response.status}`);
+        return;
+      }
+      const document = new JSDOM(html).window.document;
+      const h1 = (document.querySelector('article h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (h1 !== decodedTitle(post.title.rendered)) failures.push(`${post.slug}: h1 "${h1}"`);
+      const body = document.querySelector('article .article-text') ?? document.querySelector('article');
+      measured.set(post.slug, measure(post.content.rendered, body?.innerHTML ?? '', wordpress.url));
+    });
+    const all = [...measured.values()];
+    const { rows, totals } = table(all);
+    const coverages = [...measured.entries()].map(([slug, m]) => ({ slug, coverage: m.coverage }));
+    const sorted = coverages.map((c) => c.coverage).sort((a, b) => a - b);
+    console.log(
+      `corpus over HTTP: ${all.length} posts in ${Date.now() - started} ms; word coverage median ` +
+        `${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)}, lowest ${sorted[0]?.toFixed(3)}, ` +
+        `≥0.95 on ${coverages.filter((c) => c.coverage >= 0.95).length} of ${coverages.length}\n${rows}`,
+    );
+    for (const c of coverages.filter((c) => c.coverage < 0.95).sort((a, b) => a.coverage - b.coverage)) {
+      console.log(`  coverage ${c.coverage.toFixed(3)} ${c.slug}`);
+    }
+
+    expect(failures).toEqual([]);
+    expect(all.length).toBe(posts.filter((post) => !post.content.protected).length);
+    expect(coverages.filter((c) => c.coverage < 0.9)).toEqual([]);
+    expect(coverages.filter((c) => c.coverage >= 0.95).length).toBeGreaterThanOrEqual(0.9 * coverages.length);
+    const short = Object.entries(REQUIRED)
+      .filter(([name, share]) => totals[name]!.kept < share * totals[name]!.wordpress)
+      .map(([name]) => `${name}: ${totals[name]!.kept} of ${totals[name]!.wordpress}`);
+    expect(short).toEqual([]);
+    const executable = [...measured.entries()].filter(([, m]) => m.executable.length > 0);
+    expect(executable.map(([slug, m]) => `${slug}: ${m.executable.join(', ')}`)).toEqual([]);
+  }, 120_000);
+});
