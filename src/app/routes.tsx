@@ -99,10 +99,24 @@ export const pageRoutes: PageRoute[] = [
 ];
 
 /** The route a path shows, with its params (the not-found route when nothing else matches). */
+function decodeParams(params: Params): Params {
+  const decoded: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(params)) {
+    try {
+      decoded[key] = value === undefined ? value : decodeURIComponent(value);
+    } catch {
+      decoded[key] = value;
+    }
+  }
+  return decoded;
+}
+
 export function matchPageRoute(pathname: string): { route: PageRoute; params: Params } {
   for (const route of pageRoutes) {
     const match = matchPath({ path: `/${route.path}`, end: true }, pathname);
-    if (match) return { route, params: match.params };
+    // matchPath leaves params percent-encoded; the page reads them decoded (useParams), and a
+    // prefetch under the encoded slug of a non-Latin address would miss the page's query.
+    if (match) return { route, params: decodeParams(match.params) };
   }
   return { route: pageRoutes.at(-1)!, params: {} };
 }

@@ -27,7 +27,7 @@ interface Post {
 
 let wordpress: WordPress;
 let reader: ProductionServer;
-let posts: Post[] = [];
+const posts: Post[] = [];
 const browser = browserForFile();
 const measured = new Map<string, PostMeasure>();
 
@@ -45,6 +45,8 @@ function decodedTitle(rendered: string): string {
   const text = new JSDOM(`<p>${rendered}</p>`).window.document.body.textContent ?? '';
   return text.replace(/[\s\u00a0]+/g, ' ').trim() || NO_TITLE;
 }
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 const articlePath = (post: Post) => `/article/${encodeURIComponent(readableSlug(post.slug))}`;
 
@@ -108,6 +110,15 @@ describe('the shared WordPress corpus through the reader', () => {
     for (const c of coverages.filter((c) => c.coverage < 0.95).sort((a, b) => a.coverage - b.coverage)) {
       console.log(`  coverage ${c.coverage.toFixed(3)} ${c.slug}`);
     }
+    if (process.env.CORPUS_DETAIL) {
+      // Per post, what the article has fewer of than WordPress.
+      for (const [slug, m] of measured) {
+        const short = Object.entries(m.counts)
+          .filter(([, count]) => count.kept < count.wordpress)
+          .map(([name, count]) => `${name} ${count.kept}/${count.wordpress}`);
+        if (short.length > 0) console.log(`  ${slug}: ${short.join(', ')} ${m.missingLinks.slice(0, 3).join(' ')}`);
+      }
+    }
 
     expect(failures).toEqual([]);
     expect(all.length).toBe(posts.filter((post) => !post.content.protected).length);
@@ -120,4 +131,89 @@ describe('the shared WordPress corpus through the reader', () => {
     const executable = [...measured.entries()].filter(([, m]) => m.executable.length > 0);
     expect(executable.map(([slug, m]) => `${slug}: ${m.executable.join(', ')}`)).toEqual([]);
   }, 120_000);
+
+  it('opens every post in Chromium without an error, and no body text disappears while it starts', async () => {
+    const started = Date.now();
+    const readable = posts.filter((post) => !post.content.protected);
+    const problems: string[] = [];
+    const drops: string[] = [];
+    await eachLimited(readable, 3, async (post) => {
+      const opened = await openPage(browser.browser, reader.url);
+      try {
+        await opened.context.addInitScript(recordBodyText);
+        // No internet here: other sites' pictures (avatars) get a placeholder, as they would get theirs.
+        await opened.context.route(
+          (url) => url.hostname !== '127.0.0.1',
+          (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL }),
+        );
+        await opened.page.goto(articlePath(post), { waitUntil: 'load' });
+        // Idle: no change to the page for half a second (or five seconds in all).
+        await opened.page.waitForFunction(
+          () => performance.now() - (window.__bodyQuietSince ?? 0) > 500 || performance.now() > 5000,
+          undefined,
+          { polling: 100, timeout: 10_000 },
+        );
+        const log = await opened.page.evaluate(() => window.__bodyLog ?? []);
+        const drop = firstDrop(log);
+        if (drop) drops.push(`${post.slug}: ${drop}`);
+        const { consoleErrors, pageErrors, cspViolations } = await opened.problems();
+        for (const message of [...consoleErrors, ...pageErrors, ...cspViolations.map((v) => JSON.stringify(v))]) {
+          problems.push(`${post.slug}: ${message}`);
+        }
+      } finally {
+        await opened.close();
+      }
+    });
+    console.log(
+      `corpus in Chromium: ${readable.length} posts in ${Date.now() - started} ms; ${drops.length} with a drop`,
+    );
+    expect(problems).toEqual([]);
+    expect(drops).toEqual([]);
+  }, 300_000);
 });
+
+declare global {
+  interface Window {
+    __bodyLog?: { at: number; length: number }[];
+    __bodyQuietSince?: number;
+  }
+}
+
+/**
+ * Runs before the page's own scripts: the length of the article body's text at every
+ * animation frame and after every change to the DOM, from the first paint until the test
+ * reads it. A drop is server-rendered text that went away, even for a frame.
+ */
+function recordBodyText() {
+  const log: { at: number; length: number }[] = [];
+  window.__bodyLog = log;
+  window.__bodyQuietSince = 0;
+  const measure = () => {
+    const body = document.querySelector('article .article-text');
+    const length = body ? (body.textContent ?? '').length : -1;
+    const last = log[log.length - 1];
+    if (!last || last.length !== length) {
+      log.push({ at: Math.round(performance.now()), length });
+      window.__bodyQuietSince = performance.now();
+    }
+  };
+  new MutationObserver(() => {
+    window.__bodyQuietSince = performance.now();
+    measure();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+  const frame = () => {
+    measure();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** The first time the body's text got shorter than it had been, as "at 412 ms 1830 → 0 chars". */
+function firstDrop(log: { at: number; length: number }[]): string | null {
+  let longest = -1;
+  for (const entry of log) {
+    if (entry.length < longest) return `at ${entry.at} ms ${longest} → ${entry.length} chars (${JSON.stringify(log)})`;
+    longest = Math.max(longest, entry.length);
+  }
+  return null;
+}

@@ -100,6 +100,12 @@ export function measure(wordpressHtml: string, readerBody: string, base: string)
   const ours = parse(readerBody);
   const theirs = parse(wordpressHtml.replace(/\[(?:\/?(?:caption|gallery|embed|video|audio)[^\]]*)\]/g, ''));
   for (const element of Array.from(theirs.querySelectorAll('script, style, noscript, template'))) element.remove();
+  // A player's fallback (a link to the file) only shows in a browser without players.
+  for (const player of Array.from(theirs.querySelectorAll('video, audio'))) {
+    for (const child of Array.from(player.childNodes)) {
+      if (!['SOURCE', 'TRACK'].includes((child as Element).tagName ?? '')) child.remove();
+    }
+  }
 
   const theirWords = words(spacedText(theirs));
   const ourWords = new Map<string, number>();
@@ -172,7 +178,10 @@ export function measure(wordpressHtml: string, readerBody: string, base: string)
 }
 
 /** The per-kind table over the corpus: WordPress's count, ours, kept and the share kept. */
-export function table(measures: PostMeasure[]): { rows: string; totals: Record<string, { wordpress: number; kept: number; reader: number }> } {
+export function table(measures: PostMeasure[]): {
+  rows: string;
+  totals: Record<string, { wordpress: number; kept: number; reader: number }>;
+} {
   const totals: Record<string, { wordpress: number; kept: number; reader: number }> = {};
   for (const kind of KINDS) {
     totals[kind.name] = { wordpress: 0, kept: 0, reader: 0 };
@@ -183,7 +192,10 @@ export function table(measures: PostMeasure[]): { rows: string; totals: Record<s
       totals[kind.name]!.reader += count.reader;
     }
   }
-  const lines = ['| in WordPress       | WordPress | reader | kept | kept % |', '| ------------------ | --------: | -----: | ---: | -----: |'];
+  const lines = [
+    '| in WordPress       | WordPress | reader | kept | kept % |',
+    '| ------------------ | --------: | -----: | ---: | -----: |',
+  ];
   for (const [name, total] of Object.entries(totals)) {
     const share = total.wordpress === 0 ? '—' : `${((100 * total.kept) / total.wordpress).toFixed(1)}`;
     lines.push(

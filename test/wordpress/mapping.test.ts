@@ -54,7 +54,7 @@ describe('WordPress source on recorded answers', () => {
     expect(hindi.headline).toBe('भारत में छतों पर सौर ऊर्जा का तेज़ी से विस्तार');
     expect(hindi.body[0]).toEqual({
       type: 'paragraph',
-      text: 'देश के कई शहरों में घरों की छतों पर सौर पैनल लगाने की संख्या पिछले साल दोगुनी हो गई।',
+      text: ['देश के कई शहरों में घरों की छतों पर सौर पैनल लगाने की संख्या पिछले साल दोगुनी हो गई।'],
     });
     const arabic = await story('arabic');
     expect(arabic.headline).toBe('المغرب يوسّع محطات الطاقة الشمسية في الصحراء');
@@ -62,37 +62,48 @@ describe('WordPress source on recorded answers', () => {
     expect(arabic.byline).toBe('Omar Haddad');
   });
 
-  it('maps a Gutenberg post to typed blocks, with image sizes, a quote with its attribution and the embed as a link', async () => {
+  it('maps a Gutenberg post to typed blocks, with image sizes, a quote with its attribution and the embed as a card', async () => {
     const chip = await story('gutenberg');
     expect(chip.body.map((block) => block.type)).toEqual([
       'paragraph',
       'heading',
-      'html', // a paragraph with a link keeps it
+      'paragraph', // with its link, as rich text
       'image',
       'quote',
       'heading',
-      'html', // the list
-      'image', // the gallery's two pictures
-      'image',
-      'html', // the YouTube embed, as a link
-      'html', // the table
+      'list',
+      'gallery',
+      'embed',
+      'table',
     ]);
+    expect(chip.body[2]).toEqual({
+      type: 'paragraph',
+      text: [
+        'Most of the added capacity is in ',
+        { type: 'link', href: 'https://example.org/report', id: null, children: ['three new fabs'] },
+        ' that opened this year.',
+      ],
+    });
     expect(chip.body[3]).toMatchObject({
       type: 'image',
       alt: 'Bar chart of chip output by quarter',
       width: 1024,
       height: 640,
-      caption: 'Output by quarter, in millions of wafers.',
+      caption: ['Output by quarter, in millions of wafers.'],
     });
     expect(chip.body[4]).toEqual({
       type: 'quote',
-      text: 'We are building as fast as the equipment arrives.',
-      attribution: 'Plant manager, Hsinchu',
+      text: ['We are building as fast as the equipment arrives.'],
+      attribution: ['Plant manager, Hsinchu'],
+      pull: false,
     });
-    const embed = chip.body[9];
-    expect(embed?.type === 'html' && embed.html).toBe(
-      '<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">The plant’s opening, on video.</a></p>',
-    );
+    expect(chip.body[8]).toEqual({
+      type: 'embed',
+      url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      provider: 'YouTube',
+      title: null,
+      caption: ['The plant’s opening, on video.'],
+    });
     expect(JSON.stringify(chip.body)).not.toMatch(/<iframe|<script|wp:|<!--/);
   });
 
@@ -100,8 +111,8 @@ describe('WordPress source on recorded answers', () => {
     const unsafe = await story('unsafe');
     const text = JSON.stringify(unsafe.body);
     expect(text).not.toMatch(/script|onerror|onclick|javascript:|iframe|__pwned|alert/i);
-    expect(unsafe.body).toContainEqual({ type: 'paragraph', text: 'Readers can comment until May.' });
-    expect(unsafe.body).toContainEqual({ type: 'paragraph', text: 'A link that runs code' });
+    expect(unsafe.body).toContainEqual({ type: 'paragraph', text: ['Readers can comment until May.'] });
+    expect(unsafe.body).toContainEqual({ type: 'paragraph', text: ['A link that runs code'] });
   });
 
   it('reads classic content: a rendered [caption] becomes a captioned image, unknown shortcodes are removed', async () => {
@@ -109,9 +120,9 @@ describe('WordPress source on recorded answers', () => {
     expect(floods.body[0]).toMatchObject({
       type: 'image',
       alt: 'A flooded road',
-      caption: 'The road to the port on Monday.',
+      caption: ['The road to the port on Monday.'],
     });
-    expect(floods.body).toContainEqual({ type: 'paragraph', text: 'Crews worked through the night.' });
+    expect(floods.body).toContainEqual({ type: 'paragraph', text: ['Crews worked through the night.'] });
     expect(JSON.stringify(floods)).not.toMatch(/\[\/?(vc_|caption|gallery)/);
     expect(floods.summary).not.toContain('[');
   });

@@ -67,7 +67,7 @@ const hasClass = (element: Element, name: string) => element.classList.contains(
 const tagOf = (node: Node) => (node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '');
 
 // Elements that are never content.
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'SVG', 'INPUT', 'SELECT']);
+const DROPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'SVG', 'INPUT']);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MEDIA = new Set(['IFRAME', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED']);
 // Elements that start a block of their own; anything else between them is part of a run of text.
@@ -101,6 +101,7 @@ const BLOCK_TAGS = new Set([
   'PICTURE',
   'PRE',
   'SECTION',
+  'SELECT',
   'TABLE',
   'UL',
 ]);
@@ -235,6 +236,8 @@ class Builder {
       }
       case 'DL':
         return this.definitions(element);
+      case 'SELECT':
+        return this.select(element);
       case 'TABLE':
         return this.table(element, null);
       case 'PRE':
@@ -259,7 +262,7 @@ class Builder {
   }
 
   imageData(img: Element, caption: RichText | null) {
-    const src = safeUrl(img.getAttribute('src'), this.context.base);
+    const src = secure(safeUrl(img.getAttribute('src'), this.context.base), this.context.base);
     if (!src) return null;
     const id = attachmentId(img);
     const known = id !== null ? this.context.media.get(id) : undefined;
@@ -393,6 +396,19 @@ class Builder {
     }
     const start = tagOf(element) === 'OL' ? Number.parseInt(element.getAttribute('start') ?? '', 10) : NaN;
     return { ordered: tagOf(element) === 'OL', start: Number.isInteger(start) ? start : null, items };
+  }
+
+  /** A drop-down (an archive widget's months): its choices as a list, linked when they are addresses. */
+  select(element: Element): void {
+    const items: ListData['items'] = [];
+    for (const option of Array.from(element.querySelectorAll('option'))) {
+      const label = normaliseSpace(option.textContent ?? '');
+      const value = option.getAttribute('value') ?? '';
+      if (!label || value === '') continue;
+      const href = /^https?:/.test(value) ? linkHref(value, this.context.base) : null;
+      items.push({ text: href ? [{ type: 'link', href, id: null, children: [label] }] : [label], list: null });
+    }
+    if (items.length > 0) this.out.push({ type: 'list', ordered: false, start: null, items });
   }
 
   /** A definition list: each term in bold, each definition a paragraph under it. */
@@ -582,6 +598,18 @@ function linkedImage(link: Element): Element | null {
   const images = link.querySelectorAll('img');
   if (images.length !== 1 || normaliseSpace(link.textContent ?? '')) return null;
   return images[0] ?? null;
+}
+
+/**
+ * Pictures from other sites (avatars) on plain http are asked over https: the reader's
+ * page is https, and its policy allows other origins' pictures only on https.
+ */
+function secure(src: string | null, base: string): string | null {
+  if (!src?.startsWith('http:')) return src;
+  const url = new URL(src);
+  if (url.host === new URL(base).host) return src;
+  url.protocol = 'https:';
+  return url.toString();
 }
 
 function span(value: string | null): number | null {
