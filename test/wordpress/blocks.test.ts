@@ -563,3 +563,42 @@ describe('WordPress breaking feed', () => {
     expect(await response.json()).toEqual({ items: [], nextCursor: null });
   });
 });
+
+describe('WordPress story bodies: layout lists', () => {
+  it('reads a list whose items hold headings or pictures (a query loop) as blocks, not list items', () => {
+    const html = `<ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title">Template: Sticky</h2><div class="wp-block-post-date"><time>January 7, 2012</time></div></li><li><figure><img src="/a.jpg" alt="A" width="2" height="1"></figure></li></ul><ul><li>A plain <ul><li>nested</li></ul></li></ul>`;
+    expect(blocks(html)).toEqual([
+      { type: 'heading', text: ['Template: Sticky'], level: 2 },
+      { type: 'paragraph', text: ['January 7, 2012'] },
+      {
+        type: 'image',
+        src: 'https://news.example.com/a.jpg',
+        alt: 'A',
+        width: 2,
+        height: 1,
+        caption: null,
+        href: null,
+      },
+      {
+        type: 'list',
+        ordered: false,
+        start: null,
+        items: [
+          { text: ['A plain'], list: { ordered: false, start: null, items: [{ text: ['nested'], list: null }] } },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps a list whose items hold headings (a query loop’s post titles) a list, their text in the items', () => {
+    const html = `<ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title">Template: Sticky</h2><div class="wp-block-post-date"><time>January 7, 2012</time></div></li></ul>`;
+    expect(blocks(html)).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        start: null,
+        items: [{ text: ['Template: Sticky', { type: 'br' }, 'January 7, 2012'], list: null }],
+      },
+    ]);
+  });
+});

@@ -9,11 +9,15 @@
  * CORPUS_READER_BUNDLE=<dir>/dist-server/main.js measures another build (e.g. an older
  * commit's) against the same WordPress.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_TITLE, readableSlug } from '../../server/content/wordpress/map.ts';
 import { browserForFile, openPage } from '../e2e/browser.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { buildIfMissing } from './buildReader.ts';
+import { startServer } from '../server/server.ts';
+import { buildIfMissing, ROOT } from './buildReader.ts';
 import { measure, REQUIRED, table, type PostMeasure } from './corpusMeasure.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
 import { JSDOM } from 'jsdom';
@@ -132,45 +136,123 @@ describe('the shared WordPress corpus through the reader', () => {
     expect(executable.map(([slug, m]) => `${slug}: ${m.executable.join(', ')}`)).toEqual([]);
   }, 120_000);
 
-  it('opens every post in Chromium without an error, and no body text disappears while it starts', async () => {
-    const started = Date.now();
-    const readable = posts.filter((post) => !post.content.protected);
-    const problems: string[] = [];
-    const drops: string[] = [];
-    await eachLimited(readable, 3, async (post) => {
-      const opened = await openPage(browser.browser, reader.url);
-      try {
-        await opened.context.addInitScript(recordBodyText);
-        // No internet here: other sites' pictures (avatars) get a placeholder, as they would get theirs.
-        await opened.context.route(
-          (url) => url.hostname !== '127.0.0.1',
-          (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL }),
-        );
-        await opened.page.goto(articlePath(post), { waitUntil: 'load' });
-        // Idle: no change to the page for half a second (or five seconds in all).
-        await opened.page.waitForFunction(
-          () => performance.now() - (window.__bodyQuietSince ?? 0) > 500 || performance.now() > 5000,
-          undefined,
-          { polling: 100, timeout: 10_000 },
-        );
-        const log = await opened.page.evaluate(() => window.__bodyLog ?? []);
-        const drop = firstDrop(log);
-        if (drop) drops.push(`${post.slug}: ${drop}`);
-        const { consoleErrors, pageErrors, cspViolations } = await opened.problems();
-        for (const message of [...consoleErrors, ...pageErrors, ...cspViolations.map((v) => JSON.stringify(v))]) {
-          problems.push(`${post.slug}: ${message}`);
-        }
-      } finally {
-        await opened.close();
-      }
-    });
-    console.log(
-      `corpus in Chromium: ${readable.length} posts in ${Date.now() - started} ms; ${drops.length} with a drop`,
-    );
-    expect(problems).toEqual([]);
-    expect(drops).toEqual([]);
+  it('opens every post server-rendered in Chromium without an error, and no body text disappears while it starts', async () => {
+    const result = await openEvery(reader.url);
+    console.log(`corpus in Chromium, server-rendered: ${result.summary}`);
+    expect(result.problems).toEqual([]);
+    expect(result.drops).toEqual([]);
+  }, 300_000);
+
+  it('does the same in the static deployment (dist/ served as files, its API the server’s /api)', async () => {
+    const deployment = await startStaticDeployment(reader.url, wordpress.url);
+    try {
+      const result = await openEvery(deployment.url);
+      console.log(`corpus in Chromium, static: ${result.summary}`);
+      expect(result.problems).toEqual([]);
+      expect(result.drops).toEqual([]);
+    } finally {
+      await deployment.close();
+    }
   }, 300_000);
 });
+
+/** Every readable post in Chromium at `base`: console and page errors, CSP violations, and drops of body text. */
+async function openEvery(base: string) {
+  const started = Date.now();
+  const readable = posts.filter((post) => !post.content.protected);
+  const problems: string[] = [];
+  const drops: string[] = [];
+  await eachLimited(readable, 3, async (post) => {
+    const opened = await openPage(browser.browser, base);
+    try {
+      await opened.context.addInitScript(recordBodyText);
+      // No internet here: other sites' pictures (avatars) get a placeholder, as they would get theirs.
+      await opened.context.route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL }),
+      );
+      await opened.page.goto(articlePath(post), { waitUntil: 'load' });
+      // Idle: the story is on the page and its body has not changed for half a second (eight seconds at most).
+      await opened.page.waitForFunction(
+        () =>
+          (document.querySelector('article h1') !== null && performance.now() - (window.__bodyQuietSince ?? 0) > 500) ||
+          performance.now() > 8000,
+        undefined,
+        { polling: 100, timeout: 15_000 },
+      );
+      const log = await opened.page.evaluate(() => window.__bodyLog ?? []);
+      const drop = firstDrop(log);
+      if (drop) drops.push(`${post.slug}: ${drop}`);
+      if ((log.at(-1)?.length ?? -1) < 0) drops.push(`${post.slug}: no article body at the end`);
+      const { consoleErrors, pageErrors, cspViolations } = await opened.problems();
+      for (const message of [...consoleErrors, ...pageErrors, ...cspViolations.map((v) => JSON.stringify(v))]) {
+        problems.push(`${post.slug}: ${message}`);
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+  return {
+    problems,
+    drops,
+    summary: `${readable.length} posts in ${Date.now() - started} ms; ${drops.length} with a drop or no body`,
+  };
+}
+
+/**
+ * The static deployment: dist/ as files (the test server, with the production headers)
+ * and, on the same origin as a static host's rewrite would put it, `/api` forwarded to the
+ * production server reading WordPress; `config.json` points the app at it.
+ */
+async function startStaticDeployment(
+  apiOrigin: string,
+  mediaOrigin: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const files = await startServer({ port: 0, root: path.join(ROOT, 'dist') });
+  const front = createServer((request, response) => {
+    const target = request.url?.startsWith('/api/') ? apiOrigin : files.url;
+    if (request.url === '/config.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(JSON.stringify({ apiBaseUrl: `http://${request.headers.host}/api` }));
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string' && name !== 'host' && name !== 'accept-encoding') headers[name] = value;
+    }
+    fetch(`${target}${request.url}`, { method: request.method, headers, redirect: 'manual' })
+      .then(async (answer) => {
+        const body = Buffer.from(await answer.arrayBuffer());
+        const out: Record<string, string> = {};
+        answer.headers.forEach((value, name) => {
+          if (['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) return;
+          // The host's own policy lists the WordPress origin, which is on plain http here (docs/deploy.md).
+          out[name] =
+            name === 'content-security-policy'
+              ? value.replace(/(img-src|media-src)([^;]*)/g, `$1$2 ${mediaOrigin}`)
+              : value;
+        });
+        response.writeHead(answer.status, { ...out, 'content-length': String(body.length) });
+        response.end(body);
+      })
+      .catch((error: unknown) => {
+        response.writeHead(502);
+        response.end(String(error));
+      });
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = front.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        front.close(() => resolve());
+        front.closeAllConnections();
+      });
+      await files.close();
+    },
+  };
+}
 
 declare global {
   interface Window {
@@ -197,10 +279,7 @@ function recordBodyText() {
       window.__bodyQuietSince = performance.now();
     }
   };
-  new MutationObserver(() => {
-    window.__bodyQuietSince = performance.now();
-    measure();
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+  new MutationObserver(measure).observe(document, { subtree: true, childList: true, characterData: true });
   const frame = () => {
     measure();
     requestAnimationFrame(frame);

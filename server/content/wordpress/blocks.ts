@@ -230,6 +230,7 @@ class Builder {
       }
       case 'UL':
       case 'OL': {
+        if (isLayoutList(element)) return this.flow(element.childNodes);
         const list = this.list(element);
         if (list.items.length > 0) this.out.push({ type: 'list', ...list });
         return;
@@ -590,6 +591,18 @@ function isCaption(node: Node): boolean {
     tagOf(node) === 'FIGCAPTION' ||
     (node.nodeType === 1 &&
       /\b(?:wp-caption-text|gallery-caption)\b/.test((node as Element).getAttribute('class') ?? ''))
+  );
+}
+
+// What a list item's text cannot carry: a list holding these is layout, read as blocks so they
+// are not lost. Headings can: a query loop's post titles stay items of its list.
+const LAYOUT_IN_ITEM = 'figure, table, blockquote, pre, img, video, audio, iframe';
+
+function isLayoutList(list: Element): boolean {
+  return Array.from(list.children).some(
+    (item) =>
+      tagOf(item) === 'LI' &&
+      Array.from(item.querySelectorAll(LAYOUT_IN_ITEM)).some((found) => found.closest('ul, ol') === list),
   );
 }
 
