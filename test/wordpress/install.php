@@ -58,6 +58,8 @@ $opinion = term('Opinion', 'opinion');
 $blog = term('Blog', 'blog');
 $interview = term('Interview', 'interview');
 $editions = term('Editions', 'editions');
+// The breaking feed: one old story in it, far down the latest feed, still reaches the ticker.
+$breaking = term('Breaking', 'breaking');
 $india = term('India', 'india', 'category', $editions);
 $europe = term('Europe', 'europe', 'category', $editions);
 $mena = term('Middle East & Africa', 'middle-east-africa', 'category', $editions);
@@ -109,8 +111,9 @@ for ($i = 1; $i <= 24; $i++) {
         'post_name' => "briefing-$i",
         'post_content' => "<p>Briefing $i: what changed this week, and what did not.</p>\n\n<p>Officials met twice; the second meeting ran late.</p>",
         'post_author' => $author,
-        'post_category' => [$sector, $i % 2 ? $india : $europe],
+        'post_category' => array_merge([$sector, $i % 2 ? $india : $europe], $i === 12 ? [$breaking] : []),
     ], 100 + $i * 3);
+    if ($i === 12) $slugs['breaking'] = "briefing-$i";
 }
 
 $heroImage = image('harvest-market', 1600, 900, [30, 90, 60], 'Traders at a grain market at dawn');

@@ -194,6 +194,13 @@ describe('WordPress source on recorded answers', () => {
     expect(trending.nextCursor).toBeNull();
   });
 
+  it('answers the breaking feed from the breaking category, however far down the latest feed', async () => {
+    const breaking = await feed('/stories?feed=breaking');
+    expect(breaking.items.map((card) => [card.slug, card.breaking])).toEqual([[slug('breaking'), true]]);
+    const latest = await feed('/stories?feed=latest&limit=10');
+    expect(latest.items.map((card) => card.slug)).not.toContain(slug('breaking'));
+  });
+
   it('filters by sector (a parent includes its children), edition and search', async () => {
     const technology = await feed('/stories?feed=latest&sector=technology');
     expect(technology.items.map((card) => card.slug)).toContain(slug('gutenberg'));

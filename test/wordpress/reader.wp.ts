@@ -62,7 +62,7 @@ describe('the reader on a real WordPress', () => {
     }
   });
 
-  it('renders the Gutenberg post as headings, a quote, pictures and a link for the embed', async () => {
+  it('renders the Gutenberg post as headings, a quote, a list, a table, pictures and a card for the embed', async () => {
     const opened = await openPage(browser.browser, reader.url);
     try {
       await opened.page.goto(`/article/${wordpress.slugs.gutenberg}`);
@@ -74,9 +74,15 @@ describe('the reader on a real WordPress', () => {
       await expect(article.locator('blockquote').innerText()).resolves.toContain(
         'We are building as fast as the equipment arrives.',
       );
-      await expect(
-        article.getByRole('link', { name: 'The plant’s opening, on video.' }).getAttribute('href'),
-      ).resolves.toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+      await expect(article.getByRole('link', { name: /View on YouTube/ }).getAttribute('href')).resolves.toBe(
+        'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      );
+      await article.getByText('The plant’s opening, on video.').waitFor();
+      // The paragraph's link is kept, in its sentence.
+      await expect(article.getByRole('link', { name: 'three new fabs' }).getAttribute('href')).resolves.toBe(
+        'https://example.org/report',
+      );
+      await article.getByRole('table').getByRole('cell', { name: 'Q3' }).waitFor();
       await article.getByRole('listitem').filter({ hasText: 'Memory prices' }).waitFor();
       await article.getByRole('listitem').filter({ hasText: 'Export rules' }).waitFor();
       expect(await opened.page.locator('iframe').count()).toBe(0);

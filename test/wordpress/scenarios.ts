@@ -17,6 +17,7 @@ export function readerRequests(slugs: Record<string, string>): string[] {
     '/stories?feed=trending&limit=10',
     '/stories?feed=opinion',
     '/stories?feed=devshots',
+    '/stories?feed=breaking',
     '/stories?feed=latest&sector=energy-environment',
     '/stories?feed=latest&sector=technology',
     '/stories?feed=latest&edition=india',
