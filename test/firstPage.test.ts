@@ -57,4 +57,11 @@ describe('routes', () => {
   it('passes the path params to the prefetch', () => {
     expect(matchPageRoute(ARTICLE).params).toEqual({ slug: REFERENCE_SLUG });
   });
+
+  it('decodes a non-Latin slug, so the server prefetches the story under the key the page reads', () => {
+    expect(matchPageRoute('/article/%CE%B5%CF%80%CE%AF%CF%80%CE%B5%CE%B4%CE%BF-2').params).toEqual({
+      slug: 'επίπεδο-2',
+    });
+    expect(matchPageRoute('/article/100%-bad').params).toEqual({ slug: '100%-bad' });
+  });
 });
