@@ -90,7 +90,10 @@ describe('breaking news', () => {
     expect(breaking.length).toBeGreaterThan(1);
     // None of them among the latest stories: the ticker must not depend on the latest feed's first page.
     const breakingSlugs = new Set(breaking.map((story) => story.slug));
-    serveFeed('latest', db.listStories({ feed: 'latest' }).filter((story) => !breakingSlugs.has(story.slug)));
+    serveFeed(
+      'latest',
+      db.listStories({ feed: 'latest' }).filter((story) => !breakingSlugs.has(story.slug)),
+    );
     // Sent oldest first: the bar orders them itself.
     serveFeed('breaking', [...breaking].reverse());
     renderApp('/');
