@@ -262,6 +262,12 @@ describe('feeds', () => {
     expect((await app.request('/feeds/edition/no-such-edition.atom')).status).toBe(404);
     expect((await app.request('/feeds/trending.rdf')).status).toBe(404);
   });
+
+  it('leaves /feeds, the page listing the feeds, to the pages', async () => {
+    const { app: fresh } = server();
+    fresh.get('*', (c) => c.text('page'));
+    expect(await (await fresh.request('/feeds')).text()).toBe('page');
+  });
 });
 
 function decodeHtml(html: string): string {

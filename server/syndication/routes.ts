@@ -226,7 +226,9 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
     return built(body, FEED_TYPES[format], new Date(newest));
   }
 
-  app.get('/feeds/*', async (c) => {
+  app.get('/feeds/*', async (c, next) => {
+    // Hono's /feeds/* also matches /feeds, the page listing the feeds.
+    if (c.req.path === '/feeds' || c.req.path === '/feeds/') return next();
     const match = /^\/feeds\/(?:(latest|opinion|devshots)|(sector|edition)\/([^/.]+))\.(xml|atom|json)$/.exec(
       c.req.path,
     );
