@@ -3,6 +3,7 @@ import type { StoryIndexEntry } from '../syndication/content';
 import type { ContentSource } from './types';
 import { createUpstreamSource } from './upstream';
 import { createWordPressSource, wordPressOptionsFromEnv } from './wordpress/index';
+import { createWordPressStoryIndex } from './wordpress/storyIndex';
 
 export type { ContentSource } from './types';
 
@@ -31,6 +32,7 @@ export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): Conte
       imageOrigins: [new URL(options.url).origin],
       description: `WordPress at ${options.url}`,
       fullContentByDefault: false,
+      listAll: createWordPressStoryIndex(options),
     };
   }
   if (env.CONTENT_SOURCE && env.CONTENT_SOURCE !== 'api' && env.CONTENT_SOURCE !== 'mock') {
