@@ -8,19 +8,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Hono } from 'hono';
+import { JSDOM } from 'jsdom';
 import { getResponse } from 'msw';
+import { imageSize } from 'image-size';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../mocks/api';
-import { createDb, type StoryFixture } from '../mocks/db';
+import { createDb, toCard, type StoryFixture } from '../mocks/db';
 import { mockData } from '../mocks/fixtures';
 import type { ContentSource } from '../server/content/types';
 import { createContentReader, type StoryIndexEntry } from '../server/syndication/content';
 import { registerSyndication } from '../server/syndication/routes';
+import { cardVersion, shareImage } from '../src/features/article/articleHead';
 import type { StoryCard } from '../src/lib/api/schemas';
 
 const ORIGIN = 'https://news.example.com';
-const HOSTILE_HEADLINE = 'Bonds & "yields" ]]> <script>alert(1)</script> ]]> end';
+const HOSTILE_HEADLINE = 'Bonds & "yields" &amp; ]]> <script>alert(1)</script> ]]> end';
 
 function hostileStory(base: StoryFixture): StoryFixture {
   return {
@@ -31,7 +34,11 @@ function hostileStory(base: StoryFixture): StoryFixture {
     publishedAt: '2026-12-31T23:00:00+00:00',
     updatedAt: '2026-12-31T23:30:00+00:00',
     tags: ['A&B', '<script>'],
-    body: [{ type: 'paragraph', text: 'Body text with ]]> and <em>markup</em> as text.' }],
+    body: [
+      { type: 'paragraph', text: 'Body text with ]]> and <em>markup</em> as text.' },
+      // An attribute keeps `>` as is in HTML: the one place a `]]>` reaches the feed's CDATA.
+      { type: 'image', src: '/mock-images/energy-solar.jpg', alt: 'alt ]]> one ]]> two', width: 1200, height: 675 },
+    ],
   };
 }
 
@@ -197,7 +204,12 @@ describe('feeds', () => {
     const on = await parser.parseString(onXml);
     const hostile = on.items.find((entry) => entry.link === storyUrl('hostile-headline-story'))!;
     const encoded = hostile['content:encoded' as keyof typeof hostile] as string;
-    expect(encoded).toBe('<p>Body text with ]]&gt; and &lt;em&gt;markup&lt;/em&gt; as text.</p>');
+    expect(encoded).toMatch(/^<p>Body text with \]\]&gt; and &lt;em&gt;markup&lt;\/em&gt; as text.<\/p>/);
+    const alt = new JSDOM(encoded).window.document.querySelector('img')!;
+    expect([alt.getAttribute('alt'), alt.getAttribute('src')]).toEqual([
+      'alt ]]> one ]]> two',
+      `${ORIGIN}/mock-images/energy-solar.jpg`,
+    ]);
     const atom = await parser.parseString(
       await (await server({ fullContent: true }).app.request('/feeds/latest.atom')).text(),
     );
@@ -413,5 +425,59 @@ describe('sitemaps and robots.txt', () => {
     });
     expect(await (await staging.request('/robots.txt')).text()).toBe('User-agent: *\nDisallow: /\n');
     expect((await staging.request('/.well-known/security.txt')).status).toBe(404);
+  });
+});
+
+describe('share cards', () => {
+  it('draws a 1200×630 PNG per story version, and draws it again when the story changes', async () => {
+    const story = { ...firstNews, slug: 'card-story', updatedAt: '2026-03-01T10:00:00Z' };
+    const cardSource: ContentSource = async (request) => {
+      const current = createApiHandlers(createDb({ ...mockData, stories: [story] }));
+      return (await getResponse(current, request))!;
+    };
+    const app = new Hono();
+    registerSyndication(app, {
+      reader: createContentReader({ source: cardSource, timeoutMs: 5000, indexTtlMs: 0 }),
+      siteUrl: ORIGIN,
+      distDir: 'public',
+      fullContent: false,
+      allowRobots: true,
+      securityTxt: null,
+      language: 'en',
+      cacheMs: 0,
+      headers: {},
+    });
+    const first = await app.request(`/cards/card-story.png?v=${cardVersion(story.updatedAt)}`);
+    expect([first.status, first.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const size = imageSize(new Uint8Array(await first.arrayBuffer()));
+    expect([size.type, size.width, size.height]).toEqual(['png', 1200, 630]);
+    const oldVersion = cardVersion(story.updatedAt);
+    story.updatedAt = '2026-03-02T10:00:00Z';
+    story.headline = 'A new headline';
+    const stale = await app.request(`/cards/card-story.png?v=${oldVersion}`);
+    // An old address gets the new card, but no cache keeps it for good.
+    expect(stale.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(stale.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    expect((await app.request('/cards/no-such-story.png')).status).toBe(404);
+  });
+
+  it("uses a story's own picture only when it is a raster of 1200×630 or more", () => {
+    const base = { ...toCard(firstNews), body: [], syndicated: false, tags: [], related: [] };
+    const image = (src: string, width: number, height: number) => ({ src, alt: 'A', width, height });
+    expect(shareImage({ ...base, image: image('/a.jpg', 1200, 675) })).toMatchObject({
+      src: '/a.jpg',
+      type: 'image/jpeg',
+    });
+    expect(shareImage({ ...base, image: image('/a.webp?w=2', 1600, 900) })).toMatchObject({ type: 'image/webp' });
+    for (const picture of [image('/a.svg', 1200, 675), image('/a.png', 800, 450), image('/a.jpg', 1200, 600), null]) {
+      expect(shareImage({ ...base, image: picture })).toMatchObject({
+        src: `/cards/${base.slug}.png?v=${cardVersion(base.updatedAt)}`,
+        width: 1200,
+        height: 630,
+        type: 'image/png',
+        alt: base.headline,
+      });
+    }
   });
 });
