@@ -124,6 +124,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
   const cache = memo(options.cacheMs, now);
   const cards = new Map<string, Promise<Buffer>>();
   const imageBytes = new Map<string, Promise<number | null>>();
+  const bodies = new Map<string, Promise<string>>();
   const distDir = path.resolve(options.distDir);
   const feedSize = options.feedSize ?? 50;
   const originOf = (c: Context) => options.siteUrl ?? new URL(c.req.url).origin;
@@ -151,6 +152,18 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
     imageBytes.set(key, known);
     while (imageBytes.size > 5000) imageBytes.delete(imageBytes.keys().next().value!);
     return known;
+  }
+
+  /** A story's feed body, rendered once per version: most of a rebuilt feed has not changed. */
+  function bodyOf(story: Story, origin: string): Promise<string> {
+    const key = `${origin} ${story.slug} ${story.updatedAt}`;
+    let body = bodies.get(key);
+    if (!body) {
+      body = bodyHtml(story.body, origin);
+      bodies.set(key, body);
+      while (bodies.size > 2000) bodies.delete(bodies.keys().next().value!);
+    }
+    return body;
   }
 
   function answer(c: Context, result: Built, cacheControl: string): Response {
@@ -206,7 +219,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
         .catch(() => ({ ...card, body: [], tags: [], syndicated: false, related: [] }));
       return {
         story,
-        content: options.fullContent ? await bodyHtml(story.body, origin) : null,
+        content: options.fullContent ? await bodyOf(story, origin) : null,
         imageBytes: story.image ? await bytesOf(story.image.src, origin) : null,
       };
     });
