@@ -101,7 +101,7 @@ describe('pages as crawlers and readers without JavaScript get them', () => {
       '@type': 'NewsArticle',
       headline: story.headline,
       description: story.summary,
-      image: [`https://news.example.com${story.image.src}`],
+      image: [card, `https://news.example.com${story.image.src}`],
       datePublished: story.publishedAt,
       dateModified: story.updatedAt,
       author: { name: story.source },

@@ -39,11 +39,13 @@ export function shareImage(story: Story): HeadImage {
  */
 export function articleHead(story: Story): PageHeadExtras {
   const path = storyPath(story.slug);
-  const image = story.image ?? SITE_IMAGE;
+  const share = shareImage(story);
+  // Search engines want a raster first (the shared picture); the story's own follows when it differs.
+  const images = [share.src, ...(story.image && story.image.src !== share.src ? [story.image.src] : [])];
   return {
     path,
     type: 'article',
-    image: shareImage(story),
+    image: share,
     feed: story.sector
       ? { title: `${SITE_NAME}: ${story.sector.name}`, path: `/feeds/sector/${encodeURIComponent(story.sector.slug)}` }
       : undefined,
@@ -70,7 +72,7 @@ export function articleHead(story: Story): PageHeadExtras {
           '@type': 'NewsArticle',
           headline: story.headline,
           description: story.summary,
-          image: [absolute(image.src)],
+          image: images.map(absolute),
           datePublished: story.publishedAt,
           dateModified: story.updatedAt,
           author,
