@@ -16,7 +16,8 @@ const PADDING_Y = 64;
 const INNER_WIDTH = CARD_WIDTH - 2 * PADDING_X;
 
 const require = createRequire(import.meta.url);
-// satori reads TTF, OTF and WOFF, not WOFF2; fontsource ships WOFF beside it.
+// satori reads TTF, OTF and WOFF, not WOFF2; fontsource ships WOFF beside it. A glyph missing from one
+// font is taken from the next: Latin first, then Devanagari and Arabic for the regions the site covers.
 const font = (file: string) => readFileSync(require.resolve(file));
 type Fonts = Parameters<typeof satori>[1]['fonts'];
 let fonts: Fonts | null = null;
@@ -26,6 +27,16 @@ function loadFonts(): Fonts {
     { name: 'Serif', data: font('@fontsource/noto-serif/files/noto-serif-latin-ext-700-normal.woff'), weight: 700 },
     { name: 'Sans', data: font('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'), weight: 700 },
     { name: 'Sans', data: font('@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff'), weight: 700 },
+    {
+      name: 'Devanagari',
+      data: font('@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-700-normal.woff'),
+      weight: 700,
+    },
+    {
+      name: 'Arabic',
+      data: font('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff'),
+      weight: 700,
+    },
   ];
   return fonts;
 }
@@ -41,6 +52,9 @@ function clip(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
+
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const RTL = /[\u0590-\u07FF\u0860-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 type Node = { type: string; props: { style: Record<string, unknown>; children?: Node[] | string } };
 const div = (style: Record<string, unknown>, children: Node[] | string): Node => ({
@@ -60,7 +74,14 @@ export async function drawCard({ headline, kicker, siteName }: CardText): Promis
       ),
     );
   }
-  top.push(div({ width: INNER_WIDTH, fontFamily: 'Serif', fontSize: size, lineHeight: 1.18 }, title));
+  const headlineStyle = { width: INNER_WIDTH, fontFamily: 'Serif', fontSize: size, lineHeight: 1.18 };
+  if (RTL.test(title)) {
+    // satori lays text out left to right only: words as boxes placed from the right keep Arabic's order.
+    const words = title.split(' ').map((word) => div({ marginLeft: Math.round(size * 0.28) }, word));
+    top.push(div({ ...headlineStyle, flexDirection: 'row-reverse', flexWrap: 'wrap' }, words));
+  } else {
+    top.push(div(headlineStyle, title));
+  }
   const card = div(
     {
       // satori sizes boxes without their padding (content-box): the padding is added to this.
