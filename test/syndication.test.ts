@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Hono } from 'hono';
 import { JSDOM } from 'jsdom';
@@ -231,6 +232,25 @@ describe('feeds', () => {
       304,
     );
     expect((await app.request('/feeds/latest.xml', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
+  it('compresses for readers that accept it, the same bytes underneath', async () => {
+    const plain = await (await app.request('/feeds/latest.atom')).text();
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const response = await app.request('/feeds/latest.atom', {
+        headers: { 'accept-encoding': `${encoding}, deflate` },
+      });
+      expect([response.headers.get('content-encoding'), response.headers.get('vary')]).toEqual([
+        encoding,
+        'Accept-Encoding',
+      ]);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.length).toBeLessThan(plain.length / 4);
+      expect(decode(bytes).toString('utf8')).toBe(plain);
+    }
   });
 
   it('caps a feed at the newest 50 and asks the source again only for changed stories', async () => {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import type { Story } from '../../src/features/article/api/story';
 import { cardVersion } from '../../src/features/article/articleHead';
@@ -82,6 +83,9 @@ interface Built {
   type: string;
   etag: string;
   lastModified: Date | null;
+  /** Compressed once per build, on the first reader that accepts it. */
+  brotli: () => Buffer;
+  gzip: () => Buffer;
 }
 
 /** A value per key for `ttlMs`, one build at a time per key; failures are not kept. */
@@ -100,8 +104,21 @@ function memo(ttlMs: number, now: () => number, max = 300) {
   };
 }
 
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function built(body: string, type: string, lastModified: Date | null): Built {
-  return { body, type, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified };
+  return {
+    body,
+    type,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    lastModified,
+    // Quality 5, as for pages: a feed is rebuilt every minute or so, and compresses about tenfold.
+    brotli: once(() => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })),
+    gzip: once(() => gzipSync(body, { level: 6 })),
+  };
 }
 
 /** Runs `work` over `items` at most `limit` at a time, in order. */
@@ -172,6 +189,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
       'Content-Type': result.type,
       'Cache-Control': cacheControl,
       ETag: result.etag,
+      Vary: 'Accept-Encoding',
     };
     if (result.lastModified && result.lastModified.getTime() > 0) {
       headers['Last-Modified'] = result.lastModified.toUTCString();
@@ -184,6 +202,13 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
         ? Math.floor(result.lastModified.getTime() / 1000) <= Math.floor(Date.parse(since) / 1000)
         : false;
     if (notModified) return c.body(null, 304, headers);
+    const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase();
+    if (/\bbr\b/.test(accepted)) {
+      return c.body(new Uint8Array(result.brotli()), 200, { ...headers, 'Content-Encoding': 'br' });
+    }
+    if (/\bgzip\b/.test(accepted)) {
+      return c.body(new Uint8Array(result.gzip()), 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
     return c.body(result.body, 200, headers);
   }
 
