@@ -140,6 +140,8 @@ describe('feeds', () => {
               expect.arrayContaining([story.edition.name, ...(story.sector ? [story.sector.name] : [])]),
             );
             expect(item.guid).toBe(storyUrl(story.slug));
+            const categories = names(item.categories).map((name) => name.toLowerCase());
+            expect(new Set(categories).size).toBe(categories.length);
           } else {
             expect(item.id).toBe(storyUrl(story.slug));
           }

@@ -48,7 +48,12 @@ function categories(story: Story) {
   const list: { name: string; term: string; domain: string }[] = [];
   if (story.sector) list.push({ name: story.sector.name, term: story.sector.slug, domain: 'sector' });
   list.push({ name: story.edition.name, term: story.edition.slug, domain: 'edition' });
-  for (const tag of story.tags) list.push({ name: tag, term: tag, domain: 'tag' });
+  // A tag that repeats the sector or edition (DevShots often tag "Health") says nothing new.
+  for (const tag of story.tags) {
+    if (!list.some((category) => category.name.toLowerCase() === tag.toLowerCase())) {
+      list.push({ name: tag, term: tag, domain: 'tag' });
+    }
+  }
   return list;
 }
 
