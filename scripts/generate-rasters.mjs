@@ -2,7 +2,7 @@
 // Writes the raster pictures the server and the mock data need, locally, with resvg and satori
 // (no downloads): PNG copies of a few mock pictures (networks show no SVG in link previews),
 // public/favicon.ico from public/favicon.svg, and the site's default share card.
-// Run: npm run rasters (the files are committed; rerun when a source changes).
+// Run: node scripts/generate-rasters.mjs (the files are committed; rerun when a source changes).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
