@@ -85,6 +85,7 @@ export const pageRoutes: PageRoute[] = [
     page: FeedPages.edition,
     prefetch: (qc, { slug }) => prefetchFeed(qc, { feed: 'latest', edition: slug }),
   },
+  { path: 'feeds', page: lazyPage(() => import('../features/feeds/FeedsListPage').then((m) => m.FeedsListPage)) },
   { path: 'saved', page: lazyPage(() => import('../features/reading-list/SavedPage').then((m) => m.SavedPage)) },
   {
     path: 'search',

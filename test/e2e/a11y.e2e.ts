@@ -36,6 +36,7 @@ const routes: { path: string; name: string; screenshot?: string; scrollThrough?:
   { path: '/edition/india', name: 'edition' },
   { path: '/search?q=WhatsApp', name: 'search' },
   { path: '/saved', name: 'saved' },
+  { path: '/feeds', name: 'feeds' },
 ];
 routes.push({ path: '/no-such-page', name: '404' });
 
