@@ -17,10 +17,12 @@ import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
-import { createDocumentTemplate } from './document';
+import { createDocumentTemplate, type SiteTags } from './document';
 import { PageCache, type CachedPage } from './pageCache';
 import { renderPage } from './render';
 import { createRenderLimit, Overloaded } from './renderLimit';
+import { createContentReader, type StoryIndexEntry } from './syndication/content';
+import { registerSyndication } from './syndication/routes';
 
 export interface ServerOptions {
   /** The client build (`vite build`): index.html and assets. */
@@ -38,6 +40,28 @@ export interface ServerOptions {
   imageOrigins?: readonly string[];
   /** Pages rendered at once (default 2, the cores of a small machine); more wait their turn. */
   renderConcurrency?: number;
+  /** Feeds, sitemaps, robots.txt, cards (server/syndication/); defaults for whatever is absent. */
+  syndication?: SyndicationSettings;
+}
+
+export interface SyndicationSettings {
+  /** The full sanitized body in feeds (FEED_FULL_CONTENT). */
+  fullContent?: boolean;
+  /** false answers robots.txt with Disallow: / (ROBOTS=disallow, for staging). */
+  allowRobots?: boolean;
+  /** /.well-known/security.txt's body; absent answers 404. */
+  securityTxt?: string | null;
+  /** ISO 639 language of the site (SITE_LANGUAGE), default en. */
+  language?: string;
+  /** og:locale and twitter:site on every page. */
+  siteTags?: SiteTags;
+  /** How long feeds and sitemaps are reused in the process (FEED_CACHE_MS). */
+  cacheMs?: number;
+  /** How long the list of every story behind the sitemaps is reused (SITEMAP_CACHE_MS). */
+  indexTtlMs?: number;
+  /** A faster way to list every story than paging the API (the WordPress source's). */
+  listAll?: () => Promise<StoryIndexEntry[]>;
+  now?: () => number;
 }
 
 /**
@@ -93,9 +117,11 @@ function compressed(body: string, status: number, renderedAt: number): CachedPag
 
 export function createServerApp(options: ServerOptions) {
   const distDir = path.resolve(options.distDir);
+  const syndication = options.syndication ?? {};
   const template = createDocumentTemplate(
     readFileSync(path.join(distDir, 'index.html'), 'utf8'),
     options.imageOrigins ?? [],
+    syndication.siteTags,
   );
   const pageHeaders = { 'Content-Security-Policy': template.csp, ...SECURITY_HEADERS };
 
@@ -180,6 +206,27 @@ export function createServerApp(options: ServerOptions) {
     c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
 
+  registerSyndication(app, {
+    reader: createContentReader({
+      source: options.source,
+      timeoutMs: options.requestTimeoutMs,
+      indexTtlMs: syndication.indexTtlMs ?? 15 * 60_000,
+      listAll: syndication.listAll,
+      now: syndication.now,
+    }),
+    siteUrl: options.siteUrl,
+    distDir,
+    fullContent: syndication.fullContent ?? false,
+    allowRobots: syndication.allowRobots ?? true,
+    securityTxt: syndication.securityTxt ?? null,
+    language: syndication.language ?? 'en',
+    cacheMs: syndication.cacheMs ?? 60_000,
+    now: syndication.now,
+    headers: SECURITY_HEADERS,
+  });
+  // Old feed addresses readers may have subscribed to.
+  for (const old of ['/rss.xml', '/feed', '/rss']) app.get(old, (c) => c.redirect('/feeds/latest.xml', 301));
+
   // Built files: hashed assets forever, the rest revalidated. Only paths that name a file.
   app.use('*', etag({ weak: true }), async (c, next) => {
     if (!/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path)) return next();
@@ -195,6 +242,13 @@ export function createServerApp(options: ServerOptions) {
         }
       },
     })(c, next);
+  });
+
+  // A missing file (a path ending in an extension) is not a page: a short 404, not the app's 30 KB not-found page.
+  app.get('*', async (c, next) => {
+    const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+    if (!/\.[a-z0-9]{1,8}$/i.test(last) || /^\/(article|sector|edition)\//.test(c.req.path)) return next();
+    return c.text('Not found\n', 404, { ...SECURITY_HEADERS, 'Cache-Control': MISSING_CACHE_CONTROL });
   });
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);

@@ -34,7 +34,10 @@ export function blockText(block: Block): string {
     case 'list':
       return listText(block);
     case 'table':
-      return [...block.head, ...block.body, ...block.foot].flat().map((cell) => plainText(cell.text)).join(' ');
+      return [...block.head, ...block.body, ...block.foot]
+        .flat()
+        .map((cell) => plainText(cell.text))
+        .join(' ');
     case 'details':
       return [block.summary, ...block.paragraphs].map(plainText).join(' ');
     case 'footnotes':
