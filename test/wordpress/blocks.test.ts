@@ -602,3 +602,22 @@ describe('WordPress story bodies: layout lists', () => {
     ]);
   });
 });
+
+describe('WordPress story bodies: line breaks', () => {
+  it('keeps a blank line (two breaks) inside a paragraph, and drops breaks at its edges', () => {
+    expect(blocks('<p><br>Stanza one,<br><br>stanza <em>two </em><br>end.<br></p>')).toEqual([
+      {
+        type: 'paragraph',
+        text: [
+          'Stanza one,',
+          { type: 'br' },
+          { type: 'br' },
+          'stanza ',
+          { type: 'em', children: ['two'] },
+          { type: 'br' },
+          'end.',
+        ],
+      },
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ export const KINDS: { name: string; wordpress: string; reader: string }[] = [
   { name: 'em/i', wordpress: 'em, i', reader: 'em, i' },
   { name: 'strong/b', wordpress: 'strong, b', reader: 'strong, b' },
   { name: 'code (inline)', wordpress: ':not(pre) > code', reader: ':not(pre) > code' },
-  { name: 'br', wordpress: 'p br, li br, td br, blockquote br', reader: 'p br, li br, td br, blockquote br' },
+  { name: 'line breaks', wordpress: 'br', reader: 'br' },
   { name: 'sup/sub', wordpress: 'sup, sub', reader: 'sup, sub' },
   { name: 'del/s/strike', wordpress: 'del, s, strike', reader: 'del, s, strike' },
   { name: 'ins', wordpress: 'ins', reader: 'ins' },
@@ -60,9 +60,24 @@ function parse(html: string): Element {
 
 /** Elements that carry something a reader reads (an empty `<em></em>` or `<li></li>` is not counted). */
 function meaningful(element: Element, kind: string): boolean {
-  if (['separators', 'video', 'audio', 'br', 'images', 'tables', 'table cells'].includes(kind)) return true;
+  if (kind === 'line breaks') return breaksText(element);
+  if (['separators', 'video', 'audio', 'images', 'tables', 'table cells'].includes(kind)) return true;
   if (kind === 'links') return /^(https?:|mailto:|\/|#)/.test(element.getAttribute('href') ?? '');
   return (element.textContent ?? '').trim() !== '';
+}
+
+/** A line break between words of the same block; one at a block's edge or beside another break shows nothing. */
+function breaksText(br: Element): boolean {
+  const block = br.parentElement?.closest('p, li, td, th, blockquote, cite, pre, figcaption, dd, dt, div, summary');
+  if (!block) return false;
+  const range = window.document.createRange();
+  range.setStart(block, 0);
+  range.setEndBefore(br);
+  const before = range.toString();
+  range.setStartAfter(br);
+  range.setEnd(block, block.childNodes.length);
+  const after = range.toString();
+  return before.trim() !== '' && after.trim() !== '' && !/\n\s*$/.test(before) && !/^\s*\n/.test(after);
 }
 
 /** Text with a space at every element edge, so "6546<a>Download</a>" counts as two words on both sides. */

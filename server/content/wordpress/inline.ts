@@ -126,7 +126,8 @@ function tidy(nodes: Inline[], state: { space: boolean }): Inline[] {
       if (typeof last === 'string') out[out.length - 1] = last + text;
       else out.push(text);
     } else if (node.type === 'br') {
-      trimEnd(out);
+      // Spaces before a line break show nothing; a second break (a blank line) is the author's.
+      trimSpaces(out);
       out.push(node);
       state.space = true;
     } else {
@@ -136,6 +137,15 @@ function tidy(nodes: Inline[], state: { space: boolean }): Inline[] {
     }
   }
   return out;
+}
+
+function trimSpaces(nodes: Inline[]): void {
+  const last = nodes[nodes.length - 1];
+  if (typeof last === 'string') {
+    const text = last.replace(/ +$/, '');
+    if (text) nodes[nodes.length - 1] = text;
+    else nodes.pop();
+  } else if (last && last.type !== 'br') trimSpaces(last.children);
 }
 
 function trimEnd(nodes: Inline[]): void {
@@ -163,6 +173,8 @@ function trimEnd(nodes: Inline[]): void {
 export function inlineOf(nodes: Iterable<Node>, base: string, skip?: (element: Element) => boolean): Inline[] {
   const out = tidy(walk(nodes, { base, keepSpace: false, skip }, 0), { space: true });
   trimEnd(out);
+  // A line break before the first word adds nothing either.
+  while (typeof out[0] === 'object' && out[0].type === 'br') out.shift();
   return out;
 }
 
