@@ -621,3 +621,22 @@ describe('WordPress story bodies: line breaks', () => {
     ]);
   });
 });
+
+describe('WordPress story bodies: other sites on plain http', () => {
+  it('asks another site’s player, poster and captions over https, and the site’s own as they are', () => {
+    const html = `<video src="http://cdn.example.org/a.mp4" poster="http://cdn.example.org/a.jpg"><track kind="captions" src="http://cdn.example.org/a.vtt"></video><audio src="http://news.example.com/b.mp3"></audio>`;
+    expect(bodyBlocks(html, { base: 'http://news.example.com', media: new Map() })).toEqual([
+      {
+        type: 'video',
+        src: 'https://cdn.example.org/a.mp4',
+        poster: 'https://cdn.example.org/a.jpg',
+        width: null,
+        height: null,
+        duration: null,
+        subtitles: 'https://cdn.example.org/a.vtt',
+        caption: null,
+      },
+      { type: 'audio', src: 'http://news.example.com/b.mp3', duration: null, subtitles: null, caption: null },
+    ]);
+  });
+});

@@ -527,10 +527,13 @@ class Builder {
   media(element: Element, caption: RichText | null = null): void {
     const base = this.context.base;
     const tag = tagOf(element);
-    const src = safeUrl(
-      element.getAttribute('src') ??
-        element.getAttribute('data') ??
-        element.querySelector('source[src]')?.getAttribute('src'),
+    const src = secure(
+      safeUrl(
+        element.getAttribute('src') ??
+          element.getAttribute('data') ??
+          element.querySelector('source[src]')?.getAttribute('src'),
+        base,
+      ),
       base,
     );
     const fallback = () => {
@@ -541,12 +544,12 @@ class Builder {
     };
     if (!src) return fallback();
     const track = element.querySelector('track[kind="captions"][src], track[kind="subtitles"][src], track[src]');
-    const subtitles = safeUrl(track?.getAttribute('src'), base);
+    const subtitles = secure(safeUrl(track?.getAttribute('src'), base), base);
     if (tag === 'VIDEO') {
       this.out.push({
         type: 'video',
         src,
-        poster: safeUrl(element.getAttribute('poster'), base),
+        poster: secure(safeUrl(element.getAttribute('poster'), base), base),
         width: dimension(element.getAttribute('width')),
         height: dimension(element.getAttribute('height')),
         duration: null,
@@ -614,8 +617,8 @@ function linkedImage(link: Element): Element | null {
 }
 
 /**
- * Pictures from other sites (avatars) on plain http are asked over https: the reader's
- * page is https, and its policy allows other origins' pictures only on https.
+ * Pictures and media from other sites (avatars) on plain http are asked over https: the
+ * reader's page is https, and its policy allows other origins' only on https.
  */
 function secure(src: string | null, base: string): string | null {
   if (!src?.startsWith('http:')) return src;
