@@ -134,20 +134,21 @@ describe('API client', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('treats absent nullable fields as null and skips unknown blocks', async () => {
+  it('treats absent nullable fields as null and shows an unknown block as its text', async () => {
     const story = await fetchStory(REFERENCE_SLUG);
     const raw = {
       ...story,
       byline: undefined,
       source: null,
       image: undefined,
-      body: [{ type: 'poll', question: '?' }, ...story.body],
+      body: [{ type: 'poll', question: 'Which?' }, { type: 'widget' }, ...story.body],
     };
     const parsed = parseResponse(JSON.parse(JSON.stringify(raw)), storySchema);
     expect(parsed.byline).toBeNull();
     expect(parsed.source).toBeNull();
     expect(parsed.image).toBeNull();
-    expect(parsed.body).toEqual(story.body);
+    // The poll keeps its words; a block with no text at all is left out.
+    expect(parsed.body).toEqual([{ type: 'paragraph', text: ['Which?'] }, ...story.body]);
   });
 });
 
