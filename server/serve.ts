@@ -6,6 +6,11 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createServerApp } from './app';
 import { contentFromEnv } from './content/index';
+import { createLogger, createMetrics } from './observability';
+import { purgeAll } from './operations';
+import { originPolicyFromEnv } from './origin';
+import { createWordPressPoller } from './poller';
+import { purgeTargetsFromEnv } from './purge';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -13,6 +18,8 @@ const host = env.HOST ?? '127.0.0.1';
 const requestTimeoutMs = Number(env.REQUEST_TIMEOUT_MS ?? 5000);
 const pageTimeoutMs = Number(env.PAGE_TIMEOUT_MS ?? 8000);
 const pageCacheMs = Number(env.PAGE_CACHE_MS ?? 10_000);
+const cdnMaxAgeS = Number(env.CDN_MAX_AGE ?? 60);
+const pollMs = Number(env.CONTENT_POLL_MS ?? 0);
 // ./main.ts sets it: the browser build beside the server's bundle.
 const distDir = env.DIST_DIR ?? path.resolve('dist');
 
@@ -21,20 +28,22 @@ for (const [name, value] of Object.entries({
   REQUEST_TIMEOUT_MS: requestTimeoutMs,
   PAGE_TIMEOUT_MS: pageTimeoutMs,
   PAGE_CACHE_MS: pageCacheMs,
+  CDN_MAX_AGE: cdnMaxAgeS,
+  CONTENT_POLL_MS: pollMs,
 })) {
   if (!Number.isFinite(value) || value < 0) {
     console.error(`${name} must be a number, not "${env[name]}"`);
     process.exit(1);
   }
 }
-let siteUrl: string | undefined;
-if (env.SITE_URL) {
-  try {
-    siteUrl = new URL(env.SITE_URL).origin;
-  } catch {
-    console.error(`SITE_URL must be a URL such as https://news.example.com, not "${env.SITE_URL}"`);
-    process.exit(1);
-  }
+let originPolicy;
+let purgeTargets: string[];
+try {
+  originPolicy = originPolicyFromEnv(env, host);
+  purgeTargets = purgeTargetsFromEnv(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 
 let content;
@@ -56,15 +65,32 @@ for (const origin of (env.IMAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean)) {
   }
 }
 
+const logger = createLogger();
+const metrics = createMetrics();
 const { app } = createServerApp({
   distDir,
   source: content.source,
-  siteUrl,
+  originPolicy,
+  siteUrl: originPolicy.siteUrl,
+  purgeSecret: env.PURGE_SECRET || undefined,
+  purgeTargets,
+  cdnMaxAgeS,
+  logger,
+  metrics,
   requestTimeoutMs,
   pageTimeoutMs,
   pageCacheMs,
   imageOrigins,
 });
+// One process polls (main.ts names it); its purges reach every process.
+if (pollMs > 0 && env.CONTENT_SOURCE === 'wordpress' && env.WORDPRESS_URL && env.NEWSREADER_POLLER !== '0') {
+  createWordPressPoller({
+    wordpressUrl: env.WORDPRESS_URL,
+    intervalMs: pollMs,
+    logger,
+    purge: (keys) => purgeAll({ logger, metrics, purgeTargets }, keys, 'poller'),
+  }).start();
+}
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(
     `newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`,

@@ -87,7 +87,9 @@ export function createSource(input: WordPressOptionsInput): ContentSource {
   const options = resolveOptions(input);
   const upstream = createUpstream(options);
   const loadSite = siteLoader(options, upstream);
-  return (request) => handle(request, options, upstream, loadSite);
+  const source: ContentSource = (request) => handle(request, options, upstream, loadSite);
+  source.invalidate = () => upstream.expireAll();
+  return source;
 }
 
 /** Every page of a taxonomy list (up to TERM_PAGES), as the cached answers themselves. */
