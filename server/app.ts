@@ -380,6 +380,11 @@ export function createServerApp(options: ServerOptions) {
       // How long ago this copy was rendered: a CDN counts it against s-maxage.
       Age: String(Math.max(0, Math.floor((Date.now() - page.renderedAt) / 1000))),
       ...keyHeaders(page.keys ?? ['all']),
+      // How the page cache answered, and this request's render time: readable in a browser's devtools.
+      'Server-Timing': [
+        `cache;desc=${c.get('cache') ?? 'miss'}`,
+        ...(c.get('renderMs') !== undefined ? [`render;dur=${c.get('renderMs')!.toFixed(1)}`] : []),
+      ].join(', '),
     };
     const asked = (c.req.header('if-none-match') ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
     if (page.status === 200 && asked.includes(etagValue)) return c.body(null, 304, headers);

@@ -50,13 +50,17 @@ export function installOperations(app: Hono<AppEnv>, options: OperationsOptions)
 
   app.get('/readyz', async (c) => {
     const started = performance.now();
-    let ok = false;
+    let ok: boolean;
     try {
-      const response = await options.source(
-        new Request('http://content.invalid/taxonomy', { signal: AbortSignal.timeout(3000) }),
-      );
-      ok = response.ok;
-      await response.arrayBuffer();
+      if (options.source.ready) {
+        ok = await options.source.ready();
+      } else {
+        const response = await options.source(
+          new Request('http://content.invalid/taxonomy', { signal: AbortSignal.timeout(3000) }),
+        );
+        ok = response.ok;
+        await response.arrayBuffer();
+      }
     } catch {
       ok = false;
     }

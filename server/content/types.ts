@@ -10,6 +10,8 @@
 export type ContentSource = ((request: Request) => Promise<Response>) & {
   /** Forgets cached upstream answers (a purge: the next request asks the source again). */
   invalidate?: () => void;
+  /** Asks the source itself, past any cache (for /readyz). */
+  ready?: () => Promise<boolean>;
 };
 
 /** The contract's Error body (docs/api.md) with its status: every source and the server's `/api` answer failures so. */
