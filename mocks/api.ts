@@ -6,7 +6,7 @@
 import { http, HttpResponse } from 'msw';
 import type { FeedName, MockDb } from './db';
 
-const FEEDS: readonly FeedName[] = ['latest', 'trending', 'opinion', 'devshots'];
+const FEEDS: readonly FeedName[] = ['latest', 'trending', 'opinion', 'devshots', 'breaking'];
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 50;
 

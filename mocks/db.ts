@@ -3,14 +3,15 @@
  * the trending ranking and the taxonomy. Plain data in, query functions out, so
  * the same code serves the browser, the tests and the Node test server.
  */
-import type { Block, StoryCard, Term } from '../src/lib/api/schemas';
+import { plainText } from '../src/lib/api/richText';
+import type { BlockInput, StoryCard, Term } from '../src/lib/api/schemas';
 
 /** A fixture file: a Story without `related` (computed here from the sector). */
 export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration'> {
   /** Optional in a fixture as in the contract: absent means false / null. */
   breaking?: boolean;
   videoDuration?: number | null;
-  body: Array<Block | { type: string; [key: string]: unknown }>;
+  body: Array<BlockInput | { type: string; [key: string]: unknown }>;
   syndicated: boolean;
   tags: string[];
 }
@@ -21,7 +22,7 @@ export interface MockData {
   taxonomy: { sectors: Term[]; editions: Term[] };
 }
 
-export type FeedName = 'latest' | 'trending' | 'opinion' | 'devshots';
+export type FeedName = 'latest' | 'trending' | 'opinion' | 'devshots' | 'breaking';
 
 export interface FeedFilter {
   feed: FeedName;
@@ -57,7 +58,7 @@ function newestFirst(a: StoryFixture, b: StoryFixture): number {
 function searchableText(story: StoryFixture): string {
   const bodyText = story.body
     .map((block) => {
-      if ('text' in block && typeof block.text === 'string') return block.text;
+      if ('text' in block && block.text) return plainText(block.text);
       if ('html' in block && typeof block.html === 'string') return block.html.replace(/<[^>]*>/g, ' ');
       return '';
     })
@@ -79,6 +80,8 @@ export function createDb(data: MockData) {
         return chronological.filter((story) => OPINION_KINDS.has(story.kind));
       case 'devshots':
         return chronological.filter((story) => story.kind === 'devshot');
+      case 'breaking':
+        return chronological.filter((story) => story.breaking === true);
     }
   }
 

@@ -7,6 +7,7 @@
  * optional middleware (delay, failures) that falls through by returning nothing,
  * then the whole contract again over a transformed copy of the data.
  */
+import { plainText } from '../src/lib/api/richText';
 import { delay, http, type RequestHandler } from 'msw';
 import { apiError, createApiHandlers } from './api';
 import type { FeedFilter, MockDb, StoryFixture } from './db';
@@ -137,7 +138,7 @@ export function longHeadline(headline: string): string {
 function longDb(base: MockDb): MockDb {
   const stories = base.data.stories.map((story): StoryFixture => {
     const texts = story.body.flatMap((block) =>
-      block.type === 'paragraph' && typeof block.text === 'string' ? [block.text] : [],
+      block.type === 'paragraph' && 'text' in block ? [plainText(block.text)] : [],
     );
     const source = texts.length > 0 ? texts : [story.summary];
     return {

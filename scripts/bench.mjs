@@ -41,6 +41,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { defaultSettings as lighthouseDefaults } from 'lighthouse/core/config/constants.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
+import { plainText } from '../src/lib/api/richText.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist-bench');
@@ -155,9 +156,9 @@ async function writeFloorPage(slug, file) {
     `<time datetime="${escapeHtml(iso)}">${escapeHtml(HOUSE_TIME.format(new Date(iso)))} IST</time>`;
   const blocks = story.body
     .map((block) => {
-      if (block.type === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
-      if (block.type === 'heading') return `<h2>${escapeHtml(block.text)}</h2>`;
-      if (block.type === 'quote') return `<blockquote><p>${escapeHtml(block.text)}</p></blockquote>`;
+      if (block.type === 'paragraph') return `<p>${escapeHtml(plainText(block.text))}</p>`;
+      if (block.type === 'heading') return `<h2>${escapeHtml(plainText(block.text))}</h2>`;
+      if (block.type === 'quote') return `<blockquote><p>${escapeHtml(plainText(block.text))}</p></blockquote>`;
       return '';
     })
     .join('\n          ');

@@ -250,20 +250,208 @@ describe('article page: body blocks', () => {
     }
   });
 
-  it('skips a block of unknown type and renders the rest', async () => {
-    const slug = 'future-of-newsrooms-interactive-explainer';
-    const story = db.findStory(slug);
-    if (!story) throw new Error(`fixture ${slug} missing`);
-    expect(story.body.some((block) => !['paragraph', 'heading', 'quote', 'image', 'html'].includes(block.type))).toBe(
-      true,
-    );
-    renderApp(`/article/${slug}`);
-    const article = await screen.findByRole('article', { name: story.headline });
-    for (const block of story.body) {
-      if (block.type === 'paragraph' && typeof block.text === 'string') {
-        expect(within(article).getByText(block.text)).toBeInTheDocument();
-      }
-    }
+  it('shows a block of unknown type as its text, and renders the rest', async () => {
+    serveModifiedStory({
+      body: [
+        { type: 'paragraph', text: 'Before the poll.' },
+        { type: 'poll', question: 'Would you read an AI-translated story?', options: ['Yes', 'No'] },
+        { type: 'heading', text: 42 },
+        { type: 'widget' },
+        { type: 'paragraph', text: 'After the poll.' },
+      ],
+    });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const article = await screen.findByRole('article', { name: HEADLINE });
+    const body = article.querySelector('.article-text')!;
+    expect([...body.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Before the poll.',
+      'Would you read an AI-translated story?',
+      'After the poll.',
+    ]);
+  });
+
+  it('renders rich text: links, emphasis, code, sub/sup, line breaks, abbreviations; unsafe links keep their text', async () => {
+    serveModifiedStory({
+      body: [
+        {
+          type: 'paragraph',
+          text: [
+            'Shares rose ',
+            { type: 'strong', children: ['4%'] },
+            ', said ',
+            {
+              type: 'link',
+              href: 'https://example.org/report',
+              children: ['the ', { type: 'em', children: ['report'] }],
+            },
+            '; H',
+            { type: 'sub', children: ['2'] },
+            'O and E=mc',
+            { type: 'sup', children: ['2'] },
+            { type: 'br' },
+            'Run ',
+            { type: 'code', children: ['npm test'] },
+            ', press ',
+            { type: 'kbd', children: ['Ctrl'] },
+            ', read the ',
+            { type: 'abbr', title: 'World Health Organization', children: ['WHO'] },
+            ' note, ',
+            { type: 'del', children: ['old'] },
+            { type: 'ins', children: ['new'] },
+            ', ',
+            { type: 'link', href: 'javascript:alert(1)', children: ['bad link'] },
+            ', ',
+            { type: 'link', href: '/latest', children: ['internal link'] },
+            ', ',
+            { type: 'blink', children: ['unknown mark'] },
+            '.',
+          ],
+        },
+        { type: 'heading', text: ['A ', { type: 'em', children: ['sub'] }, 'heading'], level: 3 },
+        {
+          type: 'quote',
+          text: ['He said ', { type: 'q', children: ['no'] }],
+          attribution: [{ type: 'link', href: 'https://example.org/who', children: ['A. Speaker'] }],
+        },
+      ],
+    });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const article = await screen.findByRole('article', { name: HEADLINE });
+    expect(within(article).getByText('4%').tagName).toBe('STRONG');
+    const report = within(article).getByRole('link', { name: 'the report' });
+    expect(report).toHaveAttribute('href', 'https://example.org/report');
+    expect(report).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(report).toHaveAttribute('target', '_blank');
+    expect(within(report).getByText('report').tagName).toBe('EM');
+    expect(within(article).getByText('npm test').tagName).toBe('CODE');
+    expect(within(article).getByText('Ctrl').tagName).toBe('KBD');
+    expect(within(article).getByText('WHO')).toHaveAttribute('title', 'World Health Organization');
+    expect(within(article).getByText('old').tagName).toBe('DEL');
+    expect(within(article).getByText('new').tagName).toBe('INS');
+    const paragraph = within(article).getByText('4%').closest('p')!;
+    expect(paragraph.querySelectorAll('sub, sup, br')).toHaveLength(3);
+    expect(paragraph).toHaveTextContent(', bad link, ');
+    expect(within(article).queryByRole('link', { name: 'bad link' })).toBeNull();
+    expect(within(article).getByRole('link', { name: 'internal link' })).not.toHaveAttribute('target');
+    expect(paragraph).toHaveTextContent('unknown mark.');
+    expect(within(article).getByRole('heading', { level: 3, name: 'A subheading' })).toBeInTheDocument();
+    expect(within(article).getByText('no').tagName).toBe('Q');
+    expect(within(article).getByRole('link', { name: 'A. Speaker' }).closest('cite')).not.toBeNull();
+  });
+
+  it('renders lists, tables, separators, galleries, players, embeds, code, details and footnotes', async () => {
+    const cell = (text: unknown, header = false) => ({ text, header, colSpan: null, rowSpan: null });
+    serveModifiedStory({
+      body: [
+        {
+          type: 'list',
+          ordered: true,
+          start: 3,
+          items: [
+            { text: ['Third, with ', { type: 'em', children: ['stress'] }], list: null },
+            { text: 'Fourth', list: { ordered: false, start: null, items: [{ text: 'Nested', list: null }] } },
+          ],
+        },
+        { type: 'separator' },
+        {
+          type: 'table',
+          caption: 'Rainfall by month',
+          head: [[cell('Month', true), cell('mm', true)]],
+          body: [[cell('June', true), cell(['1', { type: 'sup', children: ['2'] }])]],
+          foot: [],
+        },
+        {
+          type: 'gallery',
+          images: [
+            {
+              src: '/a.png',
+              alt: 'First picture',
+              width: 400,
+              height: 300,
+              caption: 'First caption',
+              href: '/a-large.png',
+            },
+            { src: '/b.png', alt: 'Second picture', caption: ['Second ', { type: 'strong', children: ['caption'] }] },
+          ],
+          caption: 'The gallery caption',
+        },
+        {
+          type: 'image',
+          src: 'data:image/png;base64,AAAA',
+          alt: 'inline data',
+          caption: 'Kept caption of a data picture',
+        },
+        { type: 'audio', src: '/media/talk.mp3', caption: 'The interview' },
+        { type: 'video', src: '/media/clip.mp4', caption: 'A clip of unknown size' },
+        { type: 'embed', url: 'https://www.youtube.com/watch?v=abc', provider: 'YouTube', title: 'The launch' },
+        { type: 'code', text: 'if (a) {\n  b();\n}', language: 'js' },
+        { type: 'preformatted', text: 'Roses are red,\n   violets are blue' },
+        { type: 'details', summary: 'Method', paragraphs: [['We asked ', { type: 'em', children: ['everyone'] }]] },
+        {
+          type: 'paragraph',
+          text: [
+            'A claim',
+            { type: 'sup', children: [{ type: 'link', href: '#fn1', id: 'fn1-link', children: ['1'] }] },
+          ],
+        },
+        {
+          type: 'footnotes',
+          items: [{ id: 'fn1', text: ['The source. ', { type: 'link', href: '#fn1-link', children: ['↩'] }] }],
+        },
+      ],
+    });
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    const article = await screen.findByRole('article', { name: HEADLINE });
+
+    const ordered = article.querySelector<HTMLElement>('ol[start="3"]')!;
+    expect([...ordered.querySelectorAll(':scope > li')].map((li) => li.firstChild?.textContent)).toEqual([
+      'Third, with ',
+      'Fourth',
+    ]);
+    expect(within(ordered).getByText('stress').tagName).toBe('EM');
+    expect(within(ordered).getByText('Nested').closest('ul')).not.toBeNull();
+    expect(article.querySelectorAll('.article-text hr')).toHaveLength(1);
+
+    const table = within(article).getByRole('table', { name: 'Rainfall by month' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'mm']);
+    expect(within(table).getByRole('rowheader', { name: 'June' })).toBeInTheDocument();
+    expect(within(table).getByText('2').tagName).toBe('SUP');
+
+    const first = within(article).getByRole('img', { name: 'First picture' });
+    expect(first.closest('a')).toHaveAttribute('href', '/a-large.png');
+    expect(first.closest('figure')).toHaveTextContent('First caption');
+    const second = within(article).getByRole('img', { name: 'Second picture' });
+    expect(second).not.toHaveAttribute('width');
+    expect(second.closest('figure')).toHaveTextContent('Second caption');
+    expect(within(article).getByText('The gallery caption').tagName).toBe('FIGCAPTION');
+    expect(within(article).queryByRole('img', { name: 'inline data' })).toBeNull();
+    expect(within(article).getByText('Kept caption of a data picture')).toBeInTheDocument();
+
+    const audio = article.querySelector('audio')!;
+    expect(audio).toHaveAttribute('controls');
+    expect(audio).not.toHaveAttribute('autoplay');
+    expect(audio).toHaveAccessibleName('The interview');
+    expect(article.querySelector('video[src="/media/clip.mp4"]')).toHaveAttribute('controls');
+
+    const embed = within(article).getByRole('link', { name: /The launch/ });
+    expect(embed).toHaveAttribute('href', 'https://www.youtube.com/watch?v=abc');
+    expect(embed).toHaveTextContent('YouTube');
+    expect(article.querySelector('iframe')).toBeNull();
+
+    expect(article.querySelector('pre code')?.textContent).toBe('if (a) {\n  b();\n}');
+    expect(within(article).getByText(/violets are blue/).textContent).toBe('Roses are red,\n   violets are blue');
+    expect(within(article).getByText('Method').closest('details')).toHaveTextContent('We asked everyone');
+
+    // Footnote links stay inside the story, under the story's own id prefix.
+    const ref = within(article).getByRole('link', { name: '1' });
+    expect(ref).toHaveAttribute('href', '#story-fn1');
+    expect(ref).toHaveAttribute('id', 'story-fn1-link');
+    expect(article.querySelector('#story-fn1')).toHaveTextContent('The source.');
+    expect(within(article).getByRole('link', { name: '↩' })).toHaveAttribute('href', '#story-fn1-link');
   });
 
   it('shows markup in a headline as literal characters', async () => {

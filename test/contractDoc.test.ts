@@ -150,7 +150,8 @@ describe('docs/api.md and the schemas', () => {
         if (!fieldType) continue;
         const documentedNullable = /\|\s*null\b/.test(field.type);
         expect(fieldType.safeParse(null).success, `${field.name}: doc says "${field.type}"`).toBe(documentedNullable);
-        const documentedList = /\[\]$/.test(field.type.trim());
+        // A list anywhere in the type: `Block[]`, or rich text's `string | Rich text[] | null`.
+        const documentedList = /\[\](?:\s*\|\s*null)?$/.test(field.type.trim());
         expect(fieldType.safeParse([]).success, `${field.name}: doc says "${field.type}"`).toBe(documentedList);
       }
     });

@@ -79,7 +79,9 @@ describe('mocks:check', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     const file = path.join(dir, 'stories', STORY);
     expect(output).toContain(`${file}: headline: required field is missing (expected string)`);
-    expect(output).toContain(`${file}: body[0].text: Invalid input: expected string, received number`);
+    expect(output).toContain(
+      `${file}: body[0].text: expected a string or rich text (a list of inline nodes), received number`,
+    );
     // A story that fails the schema is still known, so trending does not cascade into more errors.
     expect(output).not.toContain('trending.json');
     expect(output).not.toContain('[api] dropped');

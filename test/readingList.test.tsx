@@ -7,7 +7,7 @@ import { RouterProvider } from 'react-router/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../mocks/fixtures';
 import { createQueryClient } from '../src/app/queryClient';
-import type { Story } from '../src/features/article/api/story';
+import { storySchema, type Story } from '../src/features/article/api/story';
 import { StoryList } from '../src/features/feeds';
 import {
   createReadingListStore,
@@ -23,7 +23,8 @@ import { REFERENCE_SLUG, renderApp } from './renderApp';
 function story(slug: string): Story {
   const found = db.findStory(slug);
   if (!found) throw new Error(`no fixture ${slug}`);
-  return found as Story;
+  // As the app holds it: parsed by the contract's schema (fixtures send plain strings for rich text).
+  return storySchema.parse(found);
 }
 const REFERENCE = story(REFERENCE_SLUG);
 const OTHER = story(db.data.stories.find((item) => item.slug !== REFERENCE_SLUG)!.slug);

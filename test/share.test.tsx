@@ -111,9 +111,9 @@ describe('reading time', () => {
     expect(readingMinutes([])).toBe(1);
     expect(
       readingMinutes([
-        { type: 'paragraph', text: words(500) },
-        { type: 'heading', text: words(10) },
-        { type: 'quote', text: words(100), attribution: 'Someone' },
+        { type: 'paragraph', text: [words(500)] },
+        { type: 'heading', text: [{ type: 'em', children: [words(10)] }], level: 2 },
+        { type: 'quote', text: [words(100)], attribution: ['Someone'], pull: false },
         { type: 'html', html: `<p>${words(309)}</p><ul><li>one</li></ul>` },
       ]),
     ).toBe(4);

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, type ComponentType } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { HeadlineSkeleton, LoadingRegion } from '../components/Skeleton';
 import { storyQuery } from '../features/article/api/story';
+import { preloadSanitizerFor } from '../features/article/SafeHtml';
 import { feedInfiniteQuery, feedQuery } from '../features/feeds/api/feed';
 import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { homeFeeds } from '../features/home/homeFeeds';
@@ -24,6 +25,8 @@ interface PageRoute {
   page: LazyPage;
   /** Starts the page's data requests, priming the query cache. */
   prefetch?: (queryClient: QueryClient, params: Params, search: URLSearchParams) => Promise<unknown>[];
+  /** Code the page needs for the data it was given (a server-rendered page hydrates only once it is in). */
+  dataCode?: (queryClient: QueryClient, params: Params) => Promise<unknown>;
 }
 
 const prefetchFeeds = (queryClient: QueryClient, feeds: Parameters<typeof feedQuery>[0][]) =>
@@ -65,6 +68,8 @@ export const pageRoutes: PageRoute[] = [
       queryClient.prefetchQuery(storyQuery(slug ?? '')),
       ...prefetchFeeds(queryClient, sidebarFeeds),
     ],
+    dataCode: (queryClient, { slug }) =>
+      preloadSanitizerFor(queryClient.getQueryData(storyQuery(slug ?? '').queryKey)?.body),
   },
   { path: 'latest', page: FeedPages.latest, prefetch: (qc) => prefetchFeed(qc, { feed: 'latest' }) },
   { path: 'trending', page: FeedPages.trending, prefetch: (qc) => prefetchFeed(qc, { feed: 'trending' }) },
@@ -120,11 +125,10 @@ export function prefetchRoute(queryClient: QueryClient, pathname: string, search
  * The first page of a server-rendered load: its data came with the HTML, so only its
  * code is loaded (hydration must render the page, not its loading state).
  */
-export async function loadFirstPageCode(pathname: string): Promise<void> {
+export async function loadFirstPageCode(queryClient: QueryClient, pathname: string): Promise<void> {
+  const { route, params } = matchPageRoute(pathname);
   await atMost(
-    matchPageRoute(pathname)
-      .route.page.preload()
-      .catch(() => {}), // the page's error boundary reports a chunk that failed
+    Promise.all([route.page.preload(), route.dataCode?.(queryClient, params)]).catch(() => {}), // the page's error boundary reports a chunk that failed
     FIRST_PAGE_DATA_WAIT_MS,
   );
 }

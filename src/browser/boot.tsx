@@ -44,7 +44,7 @@ async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   // At most FIRST_PAGE_DATA_WAIT_MS either way.
-  if (serverState) await loadFirstPageCode(window.location.pathname);
+  if (serverState) await loadFirstPageCode(queryClient, window.location.pathname);
   else await loadFirstPage(queryClient, window.location.pathname);
   const app = (
     <StrictMode>

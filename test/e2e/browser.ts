@@ -240,3 +240,32 @@ export async function layoutShifts(page: Page): Promise<{ total: number; shifts:
     shifts: entries.map((entry) => `${entry.value.toFixed(4)}: ${entry.where}`),
   };
 }
+
+/**
+ * Records the article body's text length at every animation frame from the page's first
+ * frame, so a test can see text that drops out and comes back while the app starts (a
+ * frame is what the reader sees; changes within one task are invisible). Call before goto.
+ */
+export async function recordBodyTextPerFrame(page: Page, selector = 'article .article-text'): Promise<void> {
+  await page.addInitScript((bodySelector: string) => {
+    const samples: number[] = [];
+    (window as unknown as { __bodyText: number[] }).__bodyText = samples;
+    const sample = () => {
+      samples.push(document.querySelector(bodySelector)?.textContent?.length ?? 0);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }, selector);
+}
+
+/** The frames in which the body held less text than it had shown before: each a blink the reader saw. */
+export async function bodyTextDrops(page: Page): Promise<{ frames: number; drops: string[] }> {
+  const samples = await page.evaluate(() => (window as unknown as { __bodyText: number[] }).__bodyText);
+  const drops: string[] = [];
+  let shown = 0;
+  samples.forEach((length, frame) => {
+    if (length < shown) drops.push(`frame ${frame}: ${length} characters after ${shown}`);
+    shown = Math.max(shown, length);
+  });
+  return { frames: samples.length, drops };
+}

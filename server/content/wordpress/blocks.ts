@@ -5,6 +5,7 @@
  * was embedded (no frames or scripts reach the reader); layout wrappers (groups,
  * columns) are read through; shortcodes WordPress left unrendered are removed.
  */
+import { rich } from '../../../src/lib/api/richText.ts';
 import type { Block } from '../../../src/lib/api/schemas.ts';
 import { escapeHtml, normaliseSpace, parseFragment, safeUrl, sanitize } from './html.ts';
 
@@ -78,7 +79,7 @@ function imageBlock(img: Element, caption: string | null, context: BodyContext):
     // The contract's image block needs a size; without one the picture still shows as markup.
     return { type: 'html', html: sanitize(`<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`) };
   }
-  return { type: 'image', src, alt, width, height, caption: caption || null };
+  return { type: 'image', src, alt, width, height, caption: caption ? rich(caption) : null, href: null };
 }
 
 /** The address an embed block points at: its link, its frame's source, or the URL WordPress left as text. */
@@ -123,7 +124,8 @@ function quoteBlock(element: Element): Block | null {
     for (const p of paragraphs) p.remove();
     attribution = normaliseSpace(element.textContent ?? '');
   }
-  return { type: 'quote', text, attribution: attribution.replace(/^[—–-]\s*/, '') || null };
+  const by = attribution.replace(/^[—–-]\s*/, '');
+  return { type: 'quote', text: rich(text), attribution: by ? rich(by) : null, pull: false };
 }
 
 function hasLink(element: Element): boolean {
@@ -163,7 +165,7 @@ function fromElement(element: Element, context: BodyContext, out: Block[]): void
   }
   if (HEADINGS.has(tag)) {
     const text = normaliseSpace(element.textContent ?? '');
-    if (text) out.push({ type: 'heading', text });
+    if (text) out.push({ type: 'heading', text: rich(text), level: 2 });
     return;
   }
   if (tag === 'BLOCKQUOTE') {
@@ -227,7 +229,7 @@ function fromElement(element: Element, context: BodyContext, out: Block[]): void
       const block = htmlBlock(element);
       if (block) out.push(block);
     } else {
-      out.push({ type: 'paragraph', text });
+      out.push({ type: 'paragraph', text: rich(text) });
     }
     return;
   }
@@ -243,7 +245,7 @@ function fromNodes(nodes: NodeListOf<ChildNode>, context: BodyContext, out: Bloc
   let loose = '';
   const flush = () => {
     const text = normaliseSpace(loose);
-    if (text) out.push({ type: 'paragraph', text });
+    if (text) out.push({ type: 'paragraph', text: rich(text) });
     loose = '';
   };
   for (const node of Array.from(nodes)) {

@@ -36,6 +36,16 @@ export async function preloadSanitizer(): Promise<void> {
   Object.assign(promise, { status: 'fulfilled', value });
 }
 
+/**
+ * Loads the sanitizer before a server-rendered story with html blocks is hydrated. Were it
+ * still loading, the block's boundary would stay dehydrated, and the first update to reach
+ * it (the reading list arriving) would make React drop the server's markup and show the
+ * empty fallback until the chunk came: the body blinked.
+ */
+export function preloadSanitizerFor(blocks: readonly { type: string }[] | undefined): Promise<void> {
+  return blocks?.some((block) => block.type === 'html') ? preloadSanitizer() : Promise.resolve();
+}
+
 const SAFE_HTML_CLASSES =
   'safe-html space-y-4 [&_a]:text-brand-700 [&_a]:underline dark:[&_a]:text-sky-300 [&_li]:ml-6 [&_ol]:list-decimal [&_ul]:list-disc [&_table]:w-full [&_td]:border [&_td]:border-slate-300 [&_td]:p-2 [&_th]:border [&_th]:border-slate-300 [&_th]:p-2 dark:[&_td]:border-slate-600 dark:[&_th]:border-slate-600 [&_img]:h-auto [&_img]:max-w-full';
 

@@ -3,6 +3,6 @@
  * routes.tsx loads it lazily, and importing it from here would pull it into the main chunk.
  */
 export { BlockRenderer, BlockView } from './BlockRenderer';
-export { SafeHtml } from './SafeHtml';
+export { SafeHtml, preloadSanitizerFor } from './SafeHtml';
 // sanitize.ts (DOMPurify) is not re-exported: SafeHtml loads it on demand, only for stories with html blocks.
 export { storyQuery, type Story } from './api/story';

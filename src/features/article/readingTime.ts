@@ -1,3 +1,4 @@
+import { blockText } from '../../lib/api/blockText';
 import type { Block } from '../../lib/api/schemas';
 
 /** Adult silent reading speed for non-fiction, words per minute. */
@@ -5,22 +6,6 @@ export const WORDS_PER_MINUTE = 230;
 
 function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return block.text;
-    case 'quote':
-      return `${block.text} ${block.attribution ?? ''}`;
-    case 'image':
-    case 'video':
-      return block.caption ?? '';
-    case 'html':
-      // Rough: tags out, entities as spaces; good enough to count words.
-      return block.html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
-  }
 }
 
 /** Whole minutes to read the body (at least 1). */

@@ -93,6 +93,6 @@ export function sanitizeHtml(html: string): string {
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
-    USE_PROFILES: { html: true },
+    USE_PROFILES: { html: true, mathMl: true },
   });
 }

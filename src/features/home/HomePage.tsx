@@ -25,6 +25,13 @@ function homeFeed(feed: FeedName): FeedParams {
 }
 
 const latestFeed = homeFeed('latest');
+const breakingFeed = homeFeed('breaking');
+
+/** The ticker, from the breaking feed; nothing while it loads or if it fails (the lead stories matter more). */
+function BreakingBar() {
+  const query = useQuery(feedQuery(breakingFeed));
+  return query.isSuccess ? <BreakingNews stories={query.data.items} /> : null;
+}
 
 function LeadAndLatest() {
   const leadId = useId();
@@ -35,7 +42,7 @@ function LeadAndLatest() {
 
   return (
     <>
-      {query.isSuccess && <BreakingNews stories={query.data.items} />}
+      <BreakingBar />
       {/* Keyed like the latest news below: the ticker arriving above it must not move an element the reader saw. */}
       <section key={loading ? 'lead-loading' : 'lead'} aria-labelledby={leadId}>
         <h2 id={leadId} className="sr-only">

@@ -103,7 +103,9 @@ export function plainText(value: unknown): string {
  * out as Inline[]; unknown inline types keep their text, unsafe links lose only the link.
  */
 export const richTextSchema = z.pipe(
-  z.union([z.string(), z.array(z.unknown())]),
+  z.union([z.string(), z.array(z.unknown())], {
+    error: (issue) => `expected a string or rich text (a list of inline nodes), received ${typeof issue.input}`,
+  }),
   z.transform((value: string | unknown[]): RichText => normaliseList(value, 0)),
 );
 

@@ -79,7 +79,10 @@ export const quoteBlockSchema = z.object({
   text: richTextSchema,
   attribution: richOrNull(),
   /** A pull quote: set off in larger type, repeating words of the story. */
-  pull: z.pipe(z.optional(z.boolean()), z.transform((value: boolean | undefined) => value ?? false)),
+  pull: z.pipe(
+    z.optional(z.boolean()),
+    z.transform((value: boolean | undefined) => value ?? false),
+  ),
 });
 /** A picture in a body; its size is known for most, and reserves its box when it is. */
 const bodyImageFields = {
@@ -191,6 +194,9 @@ export const footnotesBlockSchema = z.object({
 
 export type VideoBlock = z.infer<typeof videoBlockSchema>;
 export type ImageBlock = z.infer<typeof imageBlockSchema>;
+export type AudioBlock = z.infer<typeof audioBlockSchema>;
+export type EmbedBlock = z.infer<typeof embedBlockSchema>;
+export type TableBlock = z.infer<typeof tableBlockSchema>;
 
 export const blockSchema = z.discriminatedUnion('type', [
   paragraphBlockSchema,
@@ -211,6 +217,8 @@ export const blockSchema = z.discriminatedUnion('type', [
   footnotesBlockSchema,
 ]);
 export type Block = z.infer<typeof blockSchema>;
+/** A block as the API sends it (text may be a plain string). */
+export type BlockInput = z.input<typeof blockSchema>;
 export type BlockType = Block['type'];
 export const knownBlockTypes: readonly string[] = blockSchema._zod.def.options.flatMap(
   (option) => option.shape.type._zod.def.values,
@@ -257,7 +265,7 @@ export function lenientArray<T extends z.ZodMiniType>(item: T, what: string) {
 function fallbackBlock(value: unknown): Block | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  for (const field of ['text', 'caption', 'title', 'content']) {
+  for (const field of ['text', 'caption', 'title', 'content', 'question', 'summary', 'label']) {
     const text = plainText(record[field]).trim();
     if (!text) continue;
     const parsed = richTextSchema.safeParse(record[field]);
@@ -279,7 +287,8 @@ export const bodySchema = z.pipe(
         blocks.push(result.data);
         return;
       }
-      if (result) reportDropped(`${String(type)} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
+      if (result)
+        reportDropped(`${String(type)} block at index ${index}`, result.error.issues[0]?.message ?? 'invalid');
       const fallback = fallbackBlock(value);
       if (fallback) blocks.push(fallback);
     });

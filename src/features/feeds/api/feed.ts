@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, storyCardSchema } from '../../../lib/api/schemas';
 
-export const feedNames = ['latest', 'trending', 'opinion', 'devshots'] as const;
+export const feedNames = ['latest', 'trending', 'opinion', 'devshots', 'breaking'] as const;
 export type FeedName = (typeof feedNames)[number];
 
 export interface FeedParams {

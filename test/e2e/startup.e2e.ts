@@ -1,0 +1,60 @@
+/**
+ * A story's body never blinks while the app starts: from the first frame until the page is
+ * idle, the body's text only grows, for server-rendered pages (hydration keeps the server's
+ * markup: html blocks, tables, lists, players) and for the static build (rendered once).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bodyTextDrops,
+  browserForFile,
+  openPage,
+  poll,
+  productionServerForFile,
+  recordBodyTextPerFrame,
+  serverForFile,
+  waitForSettled,
+} from './browser.ts';
+
+// Rich text and every kind of block in the fixtures: MathML in an html block, a table with
+// details, a list, a video, and the reference story.
+const STORIES = [
+  'satellite-method-tracks-coral-bleaching-on-the-great-barrier-reef',
+  'future-of-newsrooms-interactive-explainer',
+  'five-lessons-from-two-decades-of-conditional-cash-transfers',
+  'solar-mini-grids-now-power-3-000-clinics-in-sub-saharan-africa',
+  'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app',
+];
+
+const chromium = browserForFile();
+const production = productionServerForFile();
+const staticSite = serverForFile();
+
+describe.each([
+  ['server-rendered (npm start)', () => production.url],
+  ['static build', () => staticSite.url],
+])('%s', (_name, baseUrl) => {
+  it.each(STORIES)('%s: no body text lost in any frame while the page starts', async (slug) => {
+    const opened = await openPage(chromium.browser, baseUrl());
+    try {
+      await recordBodyTextPerFrame(opened.page);
+      await opened.page.goto(`/article/${slug}`);
+      await waitForSettled(opened.page);
+      // Idle: React has taken the page over, nothing is loading, and the main thread rests twice.
+      await poll(() =>
+        opened.page.evaluate(() =>
+          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+        ),
+      ).toBe(true);
+      await opened.page.waitForLoadState('networkidle');
+      for (let i = 0; i < 2; i++) {
+        await opened.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+      }
+      const { frames, drops } = await bodyTextDrops(opened.page);
+      expect(frames).toBeGreaterThan(2);
+      expect(drops, 'frames where body text disappeared').toEqual([]);
+      await opened.expectNoProblems();
+    } finally {
+      await opened.close();
+    }
+  });
+});
