@@ -122,10 +122,19 @@ sub vcl_backend_response {
     }
     # Compressed by the server already (brotli is not Varnish's to undo).
     set beresp.do_gzip = false;
+    # Varnish matches Vary: Accept-Encoding as gzip or not, and would give a gzip reader the
+    # brotli copy: the copies vary on the normalised encoding instead.
+    if (beresp.http.Vary ~ "(?i)accept-encoding") {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)accept-encoding", "X-Encoding");
+    }
     return (deliver);
 }
 
 sub vcl_deliver {
+    if (resp.http.Vary) {
+        set resp.http.Vary = regsuball(resp.http.Vary, "X-Encoding", "Accept-Encoding");
+        set resp.http.Vary = regsub(resp.http.Vary, "Accept-Encoding, Accept-Encoding", "Accept-Encoding");
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

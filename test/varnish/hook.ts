@@ -17,5 +17,11 @@ export async function callHook(
     },
     body,
   });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown>, signature, timestamp, body };
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown>,
+    signature,
+    timestamp,
+    body,
+  };
 }

@@ -16,7 +16,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const VCL = path.join(ROOT, 'deploy/varnish/default.vcl');
 export const VARNISH_INSTALL_COMMAND =
   'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y varnish varnish-modules';
-const XKEY = ['/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so', '/usr/lib/aarch64-linux-gnu/varnish/vmods/libvmod_xkey.so'];
+const XKEY = [
+  '/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so',
+  '/usr/lib/aarch64-linux-gnu/varnish/vmods/libvmod_xkey.so',
+];
 
 export interface Varnish {
   url: string;
@@ -34,7 +37,9 @@ export function checkVarnish(): void {
     XKEY.some((file) => existsSync(file)) ? null : 'varnish-modules',
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new Error(`The Varnish tests need Debian's ${missing.join(', ')}. Install them (as root) with:\n  ${VARNISH_INSTALL_COMMAND}`);
+    throw new Error(
+      `The Varnish tests need Debian's ${missing.join(', ')}. Install them (as root) with:\n  ${VARNISH_INSTALL_COMMAND}`,
+    );
   }
 }
 
@@ -44,7 +49,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -100,8 +107,9 @@ export async function startVarnish(backendPort: number, port?: number): Promise<
       await stop();
       throw new Error(`varnishd exited with ${child.exitCode}:\n${output}`);
     }
+    // Up, and its probe has found the server healthy.
     const up = await fetch(`${url}/healthz`)
-      .then((response) => response.status > 0)
+      .then((response) => response.status === 200)
       .catch(() => false);
     if (up) break;
     if (Date.now() - started > 20_000) {
