@@ -32,6 +32,8 @@ export interface WordPress {
   version: string;
   /** Milliseconds: MariaDB's data folder and first start, the WordPress install and seed, PHP's server up. */
   timings: { database: number; install: number; server: number; total: number };
+  /** The environment a PHP script needs to load this WordPress (`require wp-load.php`), as install.php does. */
+  phpEnv: Record<string, string>;
   /** Makes the REST API refuse visitors (401), as a security plugin does, or lets them in again. */
   lockRestApi(locked: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -139,7 +141,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startWordPress(): Promise<WordPress> {
+export interface WordPressStartOptions {
+  /** More must-use plugins: their files, linked into wp-content/mu-plugins/. */
+  muPlugins?: string[];
+  /** More environment for WordPress's PHP (what a plugin reads with getenv). */
+  env?: Record<string, string>;
+}
+
+export async function startWordPress(start: WordPressStartOptions = {}): Promise<WordPress> {
   const { mariadbd, installDb } = checkPackages();
   const started = Date.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'newsreader-wp-'));
@@ -198,6 +207,9 @@ export async function startWordPress(): Promise<WordPress> {
     await symlink(path.join(WORDPRESS_ROOT, 'wp-content/plugins'), path.join(content, 'plugins'));
     await mkdir(path.join(content, 'mu-plugins'));
     await symlink(path.join(HERE, 'mu-plugin.php'), path.join(content, 'mu-plugins/newsreader-test.php'));
+    for (const plugin of start.muPlugins ?? []) {
+      await symlink(plugin, path.join(content, 'mu-plugins', path.basename(plugin)));
+    }
     await writeFile(
       configFile,
       `<?php
@@ -217,12 +229,13 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_DEBUG', false);
 `,
     );
-    const env = {
-      ...process.env,
+    const phpEnv = {
       NEWSREADER_WP_CONFIG: configName,
       NEWSREADER_WP_CONTENT: content,
       NEWSREADER_WP_URL: url,
+      ...start.env,
     };
+    const env = { ...process.env, ...phpEnv };
     const summary = JSON.parse(await run('php', [path.join(HERE, 'install.php')], env)) as {
       slugs: Record<string, string>;
       version: string;
@@ -248,6 +261,7 @@ define('WP_DEBUG', false);
       url,
       slugs: summary.slugs,
       version: summary.version,
+      phpEnv,
       timings: {
         database: databaseReady - started,
         install: installed - databaseReady,
