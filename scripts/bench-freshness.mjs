@@ -126,9 +126,10 @@ try {
       until(trashed.at, async () => (await page(story)).status === 404),
       until(trashed.at, async () => !(await page('/')).body.includes(corrected)),
     ]);
+    const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'never');
     trials.push({ trial, published, storyMs, homeMs, goneMs, offHomeMs });
     console.log(
-      `trial ${String(trial).padStart(2)}: published on home ${published} ms, new headline on story ${storyMs} ms, on home ${homeMs} ms, story 404 ${goneMs} ms, off home ${offHomeMs} ms`,
+      `trial ${String(trial).padStart(2)}: on home ${ms(published)} after publishing; new headline on the story ${ms(storyMs)}, on home ${ms(homeMs)}; 404 ${ms(goneMs)} after trashing, off home ${ms(offHomeMs)}`,
     );
   }
   load.stop();
