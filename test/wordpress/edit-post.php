@@ -6,6 +6,7 @@
  *
  *   php edit-post.php create "<title>"     a published post in Technology
  *   php edit-post.php title <id> "<title>" a new headline
+ *   php edit-post.php category <id> <slug> moved to another category
  *   php edit-post.php trash <id>           to the trash
  */
 $_SERVER['WORDPRESS_CONFIG'] = getenv('NEWSREADER_WP_CONFIG');
@@ -25,10 +26,13 @@ if ($action === 'create') {
     ], true);
 } elseif ($action === 'title') {
     $id = wp_update_post(['ID' => (int) $argv[2], 'post_title' => $argv[3]], true);
+} elseif ($action === 'category') {
+    $id = (int) $argv[2];
+    wp_set_post_categories($id, [get_category_by_slug($argv[3])->term_id]);
 } elseif ($action === 'trash') {
     $id = wp_trash_post((int) $argv[2]) ? (int) $argv[2] : new WP_Error('trash', 'not trashed');
 } else {
-    fwrite(STDERR, "usage: edit-post.php create <title> | title <id> <title> | trash <id>\n");
+    fwrite(STDERR, "usage: edit-post.php create <title> | title <id> <title> | category <id> <slug> | trash <id>\n");
     exit(2);
 }
 if (is_wp_error($id)) {

@@ -1,6 +1,6 @@
 /**
  * The purge mu-plugin (wordpress/mu-plugins/newsreader-purge.php) in a real WordPress:
- * publishing, editing, re-categorising and trashing a post through WordPress's own
+ * publishing, editing, moving to another category and trashing a post through WordPress's own
  * functions each call the hook once, signed with the secret, with the keys of every page
  * that shows the post. A small receiver stands in for the server here; the server's
  * side is test/varnish/purge.varnish.ts, and both together are `npm run bench:freshness`.
@@ -77,11 +77,16 @@ describe('the purge mu-plugin', () => {
     // A live post's new headline: its own key reaches every list that shows its card.
     expect(calls[0]!.keys).toEqual([`story:${created.slug}`]);
 
+    await edit('category', String(created.id), 'health');
+    expect(calls).toHaveLength(1);
+    // Moved: the lists it left and the lists it joined.
+    expect(calls[0]!.keys).toEqual(
+      expect.arrayContaining([`story:${created.slug}`, 'sector:technology', 'sector:health']),
+    );
+
     await edit('trash', String(created.id));
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.keys).toEqual(
-      expect.arrayContaining([`story:${created.slug}`, 'feed:latest', 'sector:technology']),
-    );
+    expect(calls[0]!.keys).toEqual(expect.arrayContaining([`story:${created.slug}`, 'feed:latest', 'sector:health']));
     expect(calls[0]!.keys.some((key) => key.includes('__trashed'))).toBe(false);
   });
 });

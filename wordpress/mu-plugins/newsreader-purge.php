@@ -148,6 +148,9 @@ final class Newsreader_Purge
         if ($taxonomy !== 'category' || !self::relevant($post) || $post->post_status !== 'publish') {
             return;
         }
+        // WordPress passes the new ids as strings and the old as numbers: compared as numbers.
+        $ttIds = array_map('intval', $ttIds);
+        $oldTtIds = array_map('intval', $oldTtIds);
         sort($ttIds);
         sort($oldTtIds);
         if ($ttIds === $oldTtIds) {
