@@ -31,7 +31,7 @@ export interface PollerOptions {
   fetch?: typeof fetch;
 }
 
-const FEEDS = ['feed:latest', 'feed:trending', 'feed:opinion', 'feed:devshots'];
+const FEEDS = ['feed:latest', 'feed:trending', 'feed:opinion', 'feed:devshots', 'feed:breaking'];
 const FIELDS = 'id,slug,modified_gmt,date_gmt,categories';
 // modified_after is read in the site's time zone on some versions: asked with a day's margin, filtered here.
 const MARGIN_MS = 26 * 3600_000;

@@ -95,7 +95,7 @@ final class Newsreader_Purge
         if ($lists) {
             $keys = array_merge(
                 $keys,
-                ['feed:latest', 'feed:trending', 'feed:opinion', 'feed:devshots'],
+                ['feed:latest', 'feed:trending', 'feed:opinion', 'feed:devshots', 'feed:breaking'],
                 self::termKeys(self::categorySlugs($post->ID))
             );
         }
