@@ -4,6 +4,7 @@
  * story (in Varnish and in the server's processes), tracking codes and analytics cookies
  * share one entry, and stale copies are served while the server is down.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
 import { buildIfMissing } from './build.ts';
@@ -76,8 +77,19 @@ describe('the server behind Varnish', () => {
     const gzipHit = await get(path, { 'accept-encoding': 'gzip, deflate' });
     expect(gzipHit.cache).toBe('HIT');
     expect(gzip.etag).not.toBe(hit.etag);
-    // A reader (not a purger) sees no keys: they are for caches.
     expect(hit.etag).toMatch(/-br"$/);
+    // A reader (not a purger: another address) sees no keys: they are for caches.
+    const readerHeaders = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      request(`${varnish.url}${path}`, { localAddress: '127.0.0.2', headers: { 'accept-encoding': 'br' } })
+        .on('response', (response) => {
+          response.resume();
+          resolve(response.headers);
+        })
+        .on('error', reject)
+        .end();
+    });
+    expect(readerHeaders['x-cache']).toBe('HIT');
+    expect(Object.keys(readerHeaders).filter((name) => /xkey|surrogate-key|cache-tag/.test(name))).toEqual([]);
   });
 
   it('shares one cache entry between tracking codes, analytics cookies and forged hosts', async () => {
@@ -174,6 +186,28 @@ describe('the server behind Varnish', () => {
       body: JSON.stringify({ keys: Array.from({ length: 9000 }, (_, index) => `story:s${index}`) }),
     });
     expect(oversized.status).toBe(413);
+  });
+
+  it('answers PURGE only from the purgers’ addresses', async () => {
+    const { stories } = await slugs();
+    const path = `/article/${stories[5]}`;
+    await cached(path);
+    // 127.0.0.2 is this machine too, but not in the VCL's acl purgers.
+    const status = await new Promise<number>((resolve, reject) => {
+      request(`${varnish.url}/`, {
+        method: 'PURGE',
+        localAddress: '127.0.0.2',
+        headers: { 'xkey-purge': `story:${stories[5]} all` },
+      })
+        .on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(403);
+    expect((await get(path)).cache).toBe('HIT');
   });
 
   it('serves the stale copy while the server is down', async () => {
