@@ -14,6 +14,7 @@ interface PolledPost {
   modified_gmt: string;
   date_gmt: string;
   categories?: number[];
+  title?: { rendered?: string };
 }
 
 interface Category {
@@ -32,7 +33,7 @@ export interface PollerOptions {
 }
 
 const FEEDS = ['feed:latest', 'feed:trending', 'feed:opinion', 'feed:devshots', 'feed:breaking'];
-const FIELDS = 'id,slug,modified_gmt,date_gmt,categories';
+const FIELDS = 'id,slug,modified_gmt,date_gmt,categories,title';
 // modified_after is read in the site's time zone on some versions: asked with a day's margin, filtered here.
 const MARGIN_MS = 26 * 3600_000;
 
@@ -47,6 +48,11 @@ export function createWordPressPoller(options: PollerOptions) {
   };
   let newest: Map<number, PolledPost> | null = null;
   let lastModified = '';
+  // Each post as last seen (modified time, headline, slug, categories): WordPress keeps the time to
+  // the second, so a new headline within the second of the last look is still told apart.
+  const seen = new Map<number, string>();
+  const print = (post: PolledPost) =>
+    JSON.stringify([post.modified_gmt, post.title?.rendered ?? '', post.slug, post.categories ?? []]);
   let categories = new Map<number, Category>();
   let categoriesShape = '';
 
@@ -95,7 +101,10 @@ export function createWordPressPoller(options: PollerOptions) {
       for (const key of [...FEEDS, ...categoryKeys(post.categories)]) keys.add(key);
     };
     for (const post of [...latest, ...modified]) {
-      if (post.modified_gmt > lastModified && !first) changed(post);
+      const known = seen.get(post.id);
+      if (!first && known !== print(post) && (known !== undefined || post.modified_gmt >= lastModified)) {
+        changed(post);
+      }
       const before = previous.get(post.id);
       if (before && before.slug !== post.slug) changed(before);
     }
@@ -106,7 +115,15 @@ export function createWordPressPoller(options: PollerOptions) {
       if (!ids.has(id) && post.date_gmt >= oldest) changed(post);
     }
     newest = new Map(latest.map((post) => [post.id, post]));
-    for (const post of [...latest, ...modified]) if (post.modified_gmt > lastModified) lastModified = post.modified_gmt;
+    for (const post of [...latest, ...modified]) {
+      seen.delete(post.id);
+      seen.set(post.id, print(post));
+      if (post.modified_gmt > lastModified) lastModified = post.modified_gmt;
+    }
+    for (const [id] of seen) {
+      if (seen.size <= 2000) break;
+      seen.delete(id);
+    }
     if (keys.size > 0) await options.purge([...keys]);
     return [...keys];
   }

@@ -13,6 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/observability.ts';
+import { createWordPressPoller } from '../../server/poller.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -88,5 +90,27 @@ describe('the purge mu-plugin', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.keys).toEqual(expect.arrayContaining([`story:${created.slug}`, 'feed:latest', 'sector:health']));
     expect(calls[0]!.keys.some((key) => key.includes('__trashed'))).toBe(false);
+  });
+
+  it('is stood in for by the poller where no plugin can be installed', async () => {
+    const purged: string[][] = [];
+    const poller = createWordPressPoller({
+      wordpressUrl: wordpress.url,
+      intervalMs: 1000,
+      logger: createLogger('silent'),
+      purge: async (keys) => void purged.push(keys),
+    });
+    expect(await poller.poll()).toEqual([]);
+    const created = await edit('create', 'Poller test story');
+    expect(await poller.poll()).toEqual(
+      expect.arrayContaining([`story:${created.slug}`, 'feed:latest', 'sector:technology']),
+    );
+    // Likely in the same second as the publish: WordPress keeps modified times to the second.
+    await edit('title', String(created.id), 'Poller test story, corrected');
+    expect(await poller.poll()).toEqual(expect.arrayContaining([`story:${created.slug}`]));
+    await edit('trash', String(created.id));
+    expect(await poller.poll()).toEqual(expect.arrayContaining([`story:${created.slug}`, 'feed:latest']));
+    expect(await poller.poll()).toEqual([]);
+    expect(purged).toHaveLength(3);
   });
 });
