@@ -22,6 +22,24 @@ export default tseslint.config(
     },
   },
   {
+    // A feature imports another only through what that one offers: its index.ts (components,
+    // hooks) or its api/ modules (a resource's schema, fetch and queryOptions).
+    files: ['src/features/*/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$|api(?:/|$)).+',
+              message: 'Import another feature through its index.ts (../feature) or its api/ modules, not its insides.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/lib/**', 'server/**', 'test/**', 'scripts/**', 'mocks/**', 'vite.config.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },

@@ -53,12 +53,18 @@ export function pwaOptions({ withMockData }: { withMockData: boolean }): Partial
     },
     workbox: {
       // The shell: every built script and style, the HTML and icons, and in the demo
-      // build the mock data and its images (about 70 kB, so it shows its pictures
+      // build the mock data and its images (about 210 kB, so it shows its pictures
       // offline). config.json is not precached: it is per deployment (runtime rule below).
       // Video clips (.webm, .mp4) and their captions (.vtt) match no pattern on purpose:
       // media is streamed with range requests, and one clip can outweigh the whole shell.
-      globPatterns: ['**/*.{js,css,html,svg,png}'],
-      globIgnores: ['**/node_modules/**', 'config.json', ...(withMockData ? [] : MOCK_DATA_FILES)],
+      // JPEG only for the demo's raster pictures; the share card is for other sites, not readers.
+      globPatterns: ['**/*.{js,css,html,svg,png,jpg}'],
+      globIgnores: [
+        '**/node_modules/**',
+        'config.json',
+        'icons/share-card.png',
+        ...(withMockData ? [] : MOCK_DATA_FILES),
+      ],
       maximumFileSizeToCacheInBytes: 1024 * 1024,
       navigateFallback: '/index.html',
       // Not for the API, the fault switch or anything that looks like a file.

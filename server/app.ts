@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
@@ -20,14 +20,16 @@ import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 import { onPurge } from './cluster';
-import { createDocumentTemplate } from './document';
+import { createDocumentTemplate, type SiteTags } from './document';
 import { accessLog, createLogger, createMetrics, type AppEnv, type Metrics } from './observability';
 import { installOperations } from './operations';
 import { requestOrigin, UntrustedHost, type OriginPolicy } from './origin';
 import { PageCache, type CachedPage } from './pageCache';
 import { renderPage, type RenderedPage } from './render';
 import { createRenderLimit, Overloaded } from './renderLimit';
-import { apiKeys, keyHeaders, pageKeys } from './surrogateKeys';
+import { apiKeys, keyHeaders, normaliseKey, pageKeys, storyKey } from './surrogateKeys';
+import { createContentReader, type StoryIndexEntry } from './syndication/content';
+import { registerSyndication } from './syndication/routes';
 
 export interface ServerOptions {
   /** The client build (`vite build`): index.html and assets. */
@@ -55,6 +57,28 @@ export interface ServerOptions {
   imageOrigins?: readonly string[];
   /** Pages rendered at once (default 2, the cores of a small machine); more wait their turn. */
   renderConcurrency?: number;
+  /** Feeds, sitemaps, robots.txt, cards (server/syndication/); defaults for whatever is absent. */
+  syndication?: SyndicationSettings;
+}
+
+export interface SyndicationSettings {
+  /** The full sanitized body in feeds (FEED_FULL_CONTENT). */
+  fullContent?: boolean;
+  /** false answers robots.txt with Disallow: / (ROBOTS=disallow, for staging). */
+  allowRobots?: boolean;
+  /** /.well-known/security.txt's body; absent answers 404. */
+  securityTxt?: string | null;
+  /** ISO 639 language of the site (SITE_LANGUAGE), default en. */
+  language?: string;
+  /** og:locale and twitter:site on every page. */
+  siteTags?: SiteTags;
+  /** How long feeds and sitemaps are reused in the process (FEED_CACHE_MS). */
+  cacheMs?: number;
+  /** How long the list of every story behind the sitemaps is reused (SITEMAP_CACHE_MS). */
+  indexTtlMs?: number;
+  /** A faster way to list every story than paging the API (the WordPress source's). */
+  listAll?: () => Promise<StoryIndexEntry[]>;
+  now?: () => number;
 }
 
 /**
@@ -137,9 +161,11 @@ const etagFor = (tag: string, encoding: 'br' | 'gzip' | null) => `"${tag}${encod
 
 export function createServerApp(options: ServerOptions) {
   const distDir = path.resolve(options.distDir);
+  const syndication = options.syndication ?? {};
   const template = createDocumentTemplate(
     readFileSync(path.join(distDir, 'index.html'), 'utf8'),
     options.imageOrigins ?? [],
+    syndication.siteTags,
   );
   const pageHeaders = { 'Content-Security-Policy': template.csp, ...SECURITY_HEADERS };
   const logger = options.logger ?? createLogger();
@@ -175,8 +201,10 @@ export function createServerApp(options: ServerOptions) {
   });
 
   // A purge, from any process: the pages that show the keys, and the source's cached answers.
+  let forgetSyndication = () => {};
   onPurge((keys) => {
     options.source.invalidate?.();
+    forgetSyndication();
     const dropped = cache.purge(keys);
     metrics.cacheBytes.set(cache.heldBytes);
     return dropped;
@@ -281,6 +309,47 @@ export function createServerApp(options: ServerOptions) {
     c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
 
+  // Feeds and sitemaps name the stories they list too (their links), so a purge reaches them.
+  app.use('*', async (c, next) => {
+    await next();
+    const feed = /^\/feeds\/(?:([a-z]+)|(sector|edition)\/([^/.]+))\.(?:xml|atom|json)$/.exec(c.req.path);
+    if (!feed && !/^\/sitemap\.xml$|^\/sitemaps\/[^/]+$/.test(c.req.path)) return;
+    if (c.res.status !== 200) return;
+    const raw = Buffer.from(await c.res.clone().arrayBuffer());
+    const encoding = c.res.headers.get('content-encoding');
+    const text = (
+      encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw
+    ).toString();
+    const keys = new Set(['all']);
+    if (feed?.[1]) keys.add(normaliseKey(`feed:${feed[1]}`));
+    else if (feed) keys.add(normaliseKey(`${feed[2]}:${feed[3]}`));
+    else keys.add('taxonomy').add('feed:latest');
+    for (const match of text.matchAll(/\/article\/([^<>"'?#\s/]+)/g)) keys.add(storyKey(match[1]!));
+    for (const [name, value] of Object.entries(keyHeaders([...keys]))) c.res.headers.set(name, value);
+  });
+  // The routes take a plain Hono app: they read none of this app's request variables.
+  const syndicationRoutes = registerSyndication(app as unknown as Hono, {
+    reader: createContentReader({
+      source: options.source,
+      timeoutMs: options.requestTimeoutMs,
+      indexTtlMs: syndication.indexTtlMs ?? 15 * 60_000,
+      listAll: syndication.listAll,
+      now: syndication.now,
+    }),
+    siteUrl: options.siteUrl,
+    distDir,
+    fullContent: syndication.fullContent ?? false,
+    allowRobots: syndication.allowRobots ?? true,
+    securityTxt: syndication.securityTxt ?? null,
+    language: syndication.language ?? 'en',
+    cacheMs: syndication.cacheMs ?? 60_000,
+    now: syndication.now,
+    headers: SECURITY_HEADERS,
+  });
+  forgetSyndication = syndicationRoutes.forget;
+  // Old feed addresses readers may have subscribed to.
+  for (const old of ['/rss.xml', '/feed', '/rss']) app.get(old, (c) => c.redirect('/feeds/latest.xml', 301));
+
   // Built files: hashed assets forever, the rest revalidated. Only paths that name a file.
   app.use('*', etag({ weak: true }), async (c, next) => {
     if (!/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path)) return next();
@@ -296,6 +365,13 @@ export function createServerApp(options: ServerOptions) {
         }
       },
     })(c, next);
+  });
+
+  // A missing file (a path ending in an extension) is not a page: a short 404, not the app's 30 KB not-found page.
+  app.get('*', async (c, next) => {
+    const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+    if (!/\.[a-z0-9]{1,8}$/i.test(last) || /^\/(article|sector|edition)\//.test(c.req.path)) return next();
+    return c.text('Not found\n', 404, { ...SECURITY_HEADERS, 'Cache-Control': MISSING_CACHE_CONTROL });
   });
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);

@@ -29,14 +29,26 @@ export function scriptJson(value: unknown): string {
   );
 }
 
-function headHtml(head: PageHead | null, origin: string, path: string): string {
+/** Tags of the deployment, the same on every page: the browser keeps them as it moves between pages. */
+export interface SiteTags {
+  /** og:locale, e.g. en_IN. */
+  locale?: string;
+  /** twitter:site, e.g. @devdiscourse. */
+  twitterSite?: string;
+}
+
+function headHtml(head: PageHead | null, origin: string, path: string, site: SiteTags): string {
   const page = head ?? { title: null, description: null };
   const lines = [`<title>${escapeHtml(documentTitle(page.title))}</title>`];
+  if (site.locale) lines.push(`<meta property="og:locale" content="${escapeHtml(site.locale)}" />`);
+  if (site.twitterSite) lines.push(`<meta name="twitter:site" content="${escapeHtml(site.twitterSite)}" />`);
   for (const tag of headTags(page, origin, path)) {
     if (tag.tag === 'meta') {
       lines.push(`<meta ${tag.key}="${escapeHtml(tag.name)}" content="${escapeHtml(tag.content)}" data-page-head />`);
     } else if (tag.tag === 'link') {
-      lines.push(`<link rel="${escapeHtml(tag.rel)}" href="${escapeHtml(tag.href)}" data-page-head />`);
+      const type = tag.type ? ` type="${escapeHtml(tag.type)}"` : '';
+      const title = tag.title ? ` title="${escapeHtml(tag.title)}"` : '';
+      lines.push(`<link rel="${escapeHtml(tag.rel)}"${type}${title} href="${escapeHtml(tag.href)}" data-page-head />`);
     } else {
       lines.push(`<script type="application/ld+json" data-page-head>${scriptJson(tag.json)}</script>`);
     }
@@ -68,7 +80,11 @@ export interface DocumentTemplate {
  * live when that is not this site (a WordPress site's uploads, a media CDN). Fails loudly if the build does not look
  * as expected: a page served without its shell markers would be the static shell.
  */
-export function createDocumentTemplate(indexHtml: string, imageOrigins: readonly string[] = []): DocumentTemplate {
+export function createDocumentTemplate(
+  indexHtml: string,
+  imageOrigins: readonly string[] = [],
+  siteTags: SiteTags = {},
+): DocumentTemplate {
   // The static shell, with the comment just before it: the rendered page takes its place.
   const shell = /(?:<!--(?:(?!-->)[^])*-->\s*)?<div id="app-shell"[\s\S]*?<div id="root"><\/div>/.exec(indexHtml);
   const title = /<title>[\s\S]*?<\/title>/.exec(indexHtml);
@@ -95,7 +111,7 @@ export function createDocumentTemplate(indexHtml: string, imageOrigins: readonly
     render(page, origin, path) {
       return [
         beforeTitle,
-        headHtml(page.head, origin, path),
+        headHtml(page.head, origin, path, siteTags),
         middle,
         `\n    <div id="root">${page.html}</div>`,
         `\n    <script type="application/json" id="${SERVER_STATE_ID}">${scriptJson(page.state)}</script>`,

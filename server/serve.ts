@@ -2,6 +2,7 @@
  * The production server on PORT (default 3000), started by ./main.ts. See docs/deploy.md for
  * its settings and how it runs as several processes behind a CDN.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createServerApp } from './app';
@@ -65,8 +66,44 @@ for (const origin of (env.IMAGE_ORIGINS ?? '').split(/\s+/).filter(Boolean)) {
   }
 }
 
+function flag(name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  console.error(`${name} must be 1 or 0, not "${env[name]}"`);
+  process.exit(1);
+}
+
+if (env.ROBOTS && env.ROBOTS !== 'allow' && env.ROBOTS !== 'disallow') {
+  console.error(`ROBOTS must be allow or disallow, not "${env.ROBOTS}"`);
+  process.exit(1);
+}
+let securityTxt: string | null = null;
+if (env.SECURITY_TXT_FILE) {
+  try {
+    securityTxt = readFileSync(env.SECURITY_TXT_FILE, 'utf8');
+  } catch {
+    console.error(`SECURITY_TXT_FILE cannot be read: "${env.SECURITY_TXT_FILE}"`);
+    process.exit(1);
+  }
+} else if (env.SECURITY_CONTACT) {
+  // RFC 9116 asks for an expiry; a year from start, renewed by every restart.
+  const expires = new Date(Date.now() + 365 * 24 * 3600_000).toISOString();
+  securityTxt = `Contact: ${env.SECURITY_CONTACT}\nExpires: ${expires}\n${originPolicy.siteUrl ? `Canonical: ${originPolicy.siteUrl}/.well-known/security.txt\n` : ''}`;
+}
+const syndicationCacheMs = Number(env.FEED_CACHE_MS ?? 60_000);
+const indexTtlMs = Number(env.SITEMAP_CACHE_MS ?? 15 * 60_000);
+for (const [name, value] of Object.entries({ FEED_CACHE_MS: syndicationCacheMs, SITEMAP_CACHE_MS: indexTtlMs })) {
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`${name} must be a number, not "${env[name]}"`);
+    process.exit(1);
+  }
+}
+
 const logger = createLogger();
 const metrics = createMetrics();
+
 const { app } = createServerApp({
   distDir,
   source: content.source,
@@ -81,6 +118,17 @@ const { app } = createServerApp({
   pageTimeoutMs,
   pageCacheMs,
   imageOrigins,
+  syndication: {
+    // Republishing the whole story is the publisher's call: a WordPress site opts in.
+    fullContent: flag('FEED_FULL_CONTENT', content.fullContentByDefault),
+    allowRobots: env.ROBOTS !== 'disallow',
+    securityTxt,
+    language: env.SITE_LANGUAGE?.trim() || 'en',
+    siteTags: { locale: env.SITE_LOCALE?.trim() || undefined, twitterSite: env.TWITTER_SITE?.trim() || undefined },
+    cacheMs: syndicationCacheMs,
+    indexTtlMs,
+    listAll: content.listAll,
+  },
 });
 // One process polls (main.ts names it); its purges reach every process.
 if (pollMs > 0 && env.CONTENT_SOURCE === 'wordpress' && env.WORDPRESS_URL && env.NEWSREADER_POLLER !== '0') {

@@ -44,7 +44,9 @@ describe('caching and prefetching', () => {
     // At once: no skeleton in between, the cached list is there on the first render.
     expect(screen.getByRole('list', { name: 'Latest News' })).toBeInTheDocument();
     expect(screen.queryByRole('status', { name: /loading the latest news/i })).not.toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }));
+    expect(
+      within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }),
+    ).toHaveAttribute('href', `/article/${lead!.slug}`);
     // Give any background refetch a chance to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(feedRequests('latest').filter((url) => url.searchParams.get('limit') === '12')).toHaveLength(1);

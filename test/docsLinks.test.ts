@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Every relative link in the project's Markdown (README.md, CONTRIBUTING.md, docs/*.md)
+ * Every relative link in the project's Markdown (README.md, CONTRIBUTING.md, the Markdown under docs/)
  * points at a file that exists, and every `#anchor` into a Markdown file names one of its
  * headings (GitHub's heading ids). Links to other sites are not followed.
  */
@@ -118,9 +118,10 @@ function splitAnchor(target: string): [string, string | undefined] {
 }
 
 function markdownFiles(): string[] {
-  const docs = readdirSync(path.join(ROOT, 'docs'))
+  // docs/*.md and the decision records under docs/decisions/.
+  const docs = readdirSync(path.join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`);
+    .map((name) => `docs/${name.split(path.sep).join('/')}`);
   return ['README.md', 'CONTRIBUTING.md', ...docs].filter((file) => existsSync(path.join(ROOT, file)));
 }
 

@@ -142,3 +142,28 @@ describe('feed pages', () => {
     expect(await screen.findByRole('list', { name: 'Latest News' })).toBeInTheDocument();
   });
 });
+
+describe('the page listing the feeds', () => {
+  it('links every feed in RSS, Atom and JSON Feed, sectors and editions from the taxonomy, and names its own', async () => {
+    const { user } = renderApp('/');
+    const band = await screen.findByRole('region', { name: 'Stay in touch' });
+    await user.click(within(band).getByRole('link', { name: 'RSS' }));
+    await screen.findByRole('heading', { level: 1, name: 'RSS feeds' });
+    const { sectors, editions } = db.taxonomy();
+    const sectorList = await screen.findByRole('region', { name: 'Sectors' });
+    expect(
+      within(sectorList)
+        .getAllByRole('link', { name: /, RSS$/ })
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(sectors.map((sector) => `/feeds/sector/${sector.slug}.xml`));
+    const editionList = screen.getByRole('region', { name: 'Editions' });
+    expect(within(editionList).getAllByRole('link', { name: /, Atom$/ })).toHaveLength(editions.length);
+    expect(screen.getByRole('link', { name: 'Latest News, JSON Feed' })).toHaveAttribute('href', '/feeds/latest.json');
+    await waitFor(() =>
+      expect(document.head.querySelector('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+        'href',
+        expect.stringMatching(/\/feeds\/latest\.xml$/),
+      ),
+    );
+  });
+});

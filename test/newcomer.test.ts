@@ -27,6 +27,22 @@ describe('for a newcomer', () => {
     expect(statSync(path.join(ROOT, 'README.md')).size).toBeLessThan(README_MAX_BYTES);
   });
 
+  it("README's table of scripts names every script in package.json", () => {
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+        .scripts,
+    );
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // A row's first cell, e.g. `npm run test:e2e`, `npm test`, `npm run lint` / `npm run format`.
+    const documented = new Set(
+      [...readme.matchAll(/^\|([^|]*)\|/gm)].flatMap((row) =>
+        [...row[1]!.matchAll(/`npm (?:run )?([\w:-]+)/g)].map((match) => match[1]!),
+      ),
+    );
+    expect(scripts.length).toBeGreaterThan(5);
+    expect(scripts.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
   it('the issue-reference check finds what it is meant to', () => {
     // The samples are built at run time so that this file does not itself hold a citation.
     const n = 5;

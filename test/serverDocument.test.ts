@@ -95,8 +95,45 @@ describe('headTags', () => {
         ? (tags.find((tag) => tag.tag === 'meta' && tag.name === name) as { content: string }).content
         : null;
     expect(content('og:url')).toBe('https://news.example.com/latest');
-    expect(content('og:image')).toBe('https://news.example.com/icons/icon-512.png');
+    expect(content('og:image')).toBe('https://news.example.com/icons/share-card.png');
+    expect([content('og:image:width'), content('og:image:height'), content('og:image:type')]).toEqual([
+      '1200',
+      '630',
+      'image/png',
+    ]);
+    expect(content('twitter:image:alt')).toBe('Devdiscourse Reader');
     expect(content('twitter:card')).toBe('summary_large_image');
     expect(content('description')).toMatch(/News on development/);
+    // Feed readers find the page's feed (the latest news when it names none) in RSS and Atom.
+    expect(tags.filter((tag) => tag.tag === 'link' && tag.rel === 'alternate')).toEqual([
+      expect.objectContaining({ type: 'application/rss+xml', href: 'https://news.example.com/feeds/latest.xml' }),
+      expect.objectContaining({ type: 'application/atom+xml', href: 'https://news.example.com/feeds/latest.atom' }),
+    ]);
+  });
+
+  it("names a page's own feed, and the site's locale and X account on every page when configured", () => {
+    const tags = headTags(
+      { title: 'Health', description: null, feed: { title: 'Health', path: '/feeds/sector/health' } },
+      'https://news.example.com',
+      '/sector/health',
+    );
+    const rss = tags.find((tag) => tag.tag === 'link' && tag.type === 'application/rss+xml');
+    expect(rss).toMatchObject({ href: 'https://news.example.com/feeds/sector/health.xml', title: 'Health (RSS)' });
+    const template = createDocumentTemplate(TEMPLATE, [], { locale: 'en_IN', twitterSite: '@devdiscourse' });
+    const html = template.render(
+      {
+        status: 200,
+        head: { title: 'x', description: null },
+        html: '',
+        state: { config: { apiBaseUrl: '/api' }, origin: '', renderedAt: 1, queries: { mutations: [], queries: [] } },
+      },
+      'https://news.example.com',
+      '/',
+    );
+    expect(html).toContain('<meta property="og:locale" content="en_IN" />');
+    expect(html).toContain('<meta name="twitter:site" content="@devdiscourse" />');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Devdiscourse Reader: Latest News (RSS)" href="https://news.example.com/feeds/latest.xml" data-page-head />',
+    );
   });
 });

@@ -395,7 +395,7 @@ describe('connect band and footer', () => {
       expect(link).toHaveAttribute('target', '_blank');
       expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     }
-    expect(within(band).getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/rss.xml');
+    expect(within(band).getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/feeds');
   });
 
   it('the footer lists sectors, editions and the other links', async () => {

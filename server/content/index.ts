@@ -1,7 +1,9 @@
 import { createMockSource } from './mock';
+import type { StoryIndexEntry } from '../syndication/content';
 import type { ContentSource } from './types';
 import { createUpstreamSource } from './upstream';
 import { createWordPressSource, wordPressOptionsFromEnv } from './wordpress/index';
+import { createWordPressStoryIndex } from './wordpress/storyIndex';
 
 export type { ContentSource } from './types';
 
@@ -11,6 +13,10 @@ export interface ContentSettings {
   imageOrigins: string[];
   /** Said once at start, so whoever runs the server sees where the news comes from. */
   description: string;
+  /** Whether feeds carry the full body unless FEED_FULL_CONTENT says otherwise. */
+  fullContentByDefault: boolean;
+  /** Lists every story for the sitemaps faster than paging the contract, where the source can. */
+  listAll?: () => Promise<StoryIndexEntry[]>;
 }
 
 /**
@@ -25,6 +31,8 @@ export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): Conte
       source: createWordPressSource(options),
       imageOrigins: [new URL(options.url).origin],
       description: `WordPress at ${options.url}`,
+      fullContentByDefault: false,
+      listAll: createWordPressStoryIndex(options),
     };
   }
   if (env.CONTENT_SOURCE && env.CONTENT_SOURCE !== 'api' && env.CONTENT_SOURCE !== 'mock') {
@@ -37,7 +45,13 @@ export function contentFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): Conte
       source: createUpstreamSource(base, timeoutMs),
       imageOrigins: [],
       description: `the content API at ${base}`,
+      fullContentByDefault: true,
     };
   }
-  return { source: createMockSource(), imageOrigins: [], description: 'the built-in mock data' };
+  return {
+    source: createMockSource(),
+    imageOrigins: [],
+    description: 'the built-in mock data',
+    fullContentByDefault: true,
+  };
 }

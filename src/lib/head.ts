@@ -11,14 +11,31 @@ import { createContext, useContext, useEffect } from 'react';
 export const SITE_NAME = 'Devdiscourse Reader';
 export const SITE_DESCRIPTION =
   'News on development, economy, technology and health from every region, readable offline.';
-/** The picture shared links show when a page has none of its own. */
+/** The site's logo (structured data's publisher). */
 export const SITE_IMAGE = { src: '/icons/icon-512.png', width: 512, height: 512, alt: SITE_NAME };
+/** The picture shared links show when a page has none of its own: networks want a raster of 1200×630 or more. */
+export const SITE_CARD: HeadImage = {
+  src: '/icons/share-card.png',
+  width: 1200,
+  height: 630,
+  alt: SITE_NAME,
+  type: 'image/png',
+};
 
 export interface HeadImage {
   src: string;
   width: number;
   height: number;
   alt: string;
+  /** Its media type, when known (og:image:type). */
+  type?: string;
+}
+
+/** A feed a page offers readers (a `<link rel="alternate">` feed readers discover). */
+export interface HeadFeed {
+  title: string;
+  /** The feed's path without extension, e.g. /feeds/latest: RSS is .xml, Atom .atom, JSON Feed .json. */
+  path: string;
 }
 
 export interface PageHeadExtras {
@@ -31,6 +48,8 @@ export interface PageHeadExtras {
   jsonLd?: (absolute: (path: string) => string) => object[];
   /** The HTTP status the server answers this page with (404 for a missing story, 503 when the API failed). */
   status?: number;
+  /** The page's own feed; the latest news when absent. */
+  feed?: HeadFeed;
 }
 
 export interface PageHead extends PageHeadExtras {
@@ -50,13 +69,15 @@ export function useSiteOrigin(): string {
   return useContext(SiteOriginContext);
 }
 
+export const LATEST_FEED: HeadFeed = { title: `${SITE_NAME}: Latest News`, path: '/feeds/latest' };
+
 export function documentTitle(title: string | null): string {
   return title ? `${title} | ${SITE_NAME}` : SITE_NAME;
 }
 
 export type HeadTag =
   | { tag: 'meta'; key: 'name' | 'property'; name: string; content: string }
-  | { tag: 'link'; rel: string; href: string }
+  | { tag: 'link'; rel: string; href: string; type?: string; title?: string }
   | { tag: 'jsonld'; json: object };
 
 /** Every tag of a page's head but <title>, in order. */
@@ -71,7 +92,8 @@ export function headTags(head: PageHead, origin: string, currentPath: string): H
   const url = absolute(head.path ?? currentPath);
   const title = head.title ?? SITE_NAME;
   const description = head.description ?? SITE_DESCRIPTION;
-  const image = head.image ?? SITE_IMAGE;
+  const image = head.image ?? SITE_CARD;
+  const feed = head.feed ?? LATEST_FEED;
   const meta = (key: 'name' | 'property', name: string, content: string): HeadTag => ({
     tag: 'meta',
     key,
@@ -89,11 +111,27 @@ export function headTags(head: PageHead, origin: string, currentPath: string): H
     meta('property', 'og:image', absolute(image.src)),
     meta('property', 'og:image:width', String(image.width)),
     meta('property', 'og:image:height', String(image.height)),
+    ...(image.type ? [meta('property', 'og:image:type', image.type)] : []),
     meta('property', 'og:image:alt', image.alt || title),
     meta('name', 'twitter:card', 'summary_large_image'),
     meta('name', 'twitter:title', title),
     meta('name', 'twitter:description', description),
     meta('name', 'twitter:image', absolute(image.src)),
+    meta('name', 'twitter:image:alt', image.alt || title),
+    {
+      tag: 'link',
+      rel: 'alternate',
+      type: 'application/rss+xml',
+      title: `${feed.title} (RSS)`,
+      href: absolute(`${feed.path}.xml`),
+    },
+    {
+      tag: 'link',
+      rel: 'alternate',
+      type: 'application/atom+xml',
+      title: `${feed.title} (Atom)`,
+      href: absolute(`${feed.path}.atom`),
+    },
   ];
   if (head.article) {
     tags.push(meta('property', 'article:published_time', head.article.publishedTime));
@@ -123,6 +161,8 @@ function applyHead(head: PageHead, origin: string) {
       element = document.createElement('link');
       element.setAttribute('rel', tag.rel);
       element.setAttribute('href', tag.href);
+      if (tag.type) element.setAttribute('type', tag.type);
+      if (tag.title) element.setAttribute('title', tag.title);
     } else {
       element = document.createElement('script');
       element.setAttribute('type', 'application/ld+json');

@@ -25,6 +25,9 @@ const routes: { path: string; name: string; screenshot?: string; scrollThrough?:
   { path: '/', name: 'home', screenshot: 'home', scrollThrough: true },
   { path: `/article/${REFERENCE_SLUG}`, name: 'article', screenshot: 'article' },
   { path: `/article/${VIDEO_SLUG}`, name: 'video' },
+  // Rich text, a table, a separator, details, a list and a MathML html block.
+  { path: '/article/future-of-newsrooms-interactive-explainer', name: 'table' },
+  { path: '/article/satellite-method-tracks-coral-bleaching-on-the-great-barrier-reef', name: 'math' },
   { path: '/latest', name: 'latest' },
   { path: '/trending', name: 'trending' },
   { path: '/opinion', name: 'opinion' },
@@ -33,6 +36,7 @@ const routes: { path: string; name: string; screenshot?: string; scrollThrough?:
   { path: '/edition/india', name: 'edition' },
   { path: '/search?q=WhatsApp', name: 'search' },
   { path: '/saved', name: 'saved' },
+  { path: '/feeds', name: 'feeds' },
 ];
 routes.push({ path: '/no-such-page', name: '404' });
 

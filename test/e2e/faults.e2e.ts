@@ -151,7 +151,7 @@ describe('hostile markup', () => {
 });
 
 describe('broken data', () => {
-  test('missing optional fields, nulls and unknown block types: the rest of the story renders', async () => {
+  test('missing optional fields, nulls and unknown block types: unknown ones show their text, the rest renders', async () => {
     const { source: _source, byline: _byline, image: _image, sector: _sector, ...bare } = story;
     http.server.setFaults([
       {
@@ -183,7 +183,8 @@ describe('broken data', () => {
     await page.getByText('First paragraph survives.').waitFor();
     await page.getByText('Last paragraph survives.').waitFor();
     await page.getByText('A quote with no attribution.').waitFor();
-    expect(await page.getByText('Unknown block?').count()).toBe(0);
+    await page.getByText('Unknown block?').waitFor();
+    expect(await page.locator('article .article-text p', { hasText: 'Unknown block?' }).count()).toBe(1);
     await waitForSettled(page);
     await expectNoProblems();
   });

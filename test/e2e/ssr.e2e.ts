@@ -81,9 +81,14 @@ describe('pages as crawlers and readers without JavaScript get them', () => {
     expect(metaContent(html, 'property', 'og:type')).toEqual(['article']);
     expect(metaContent(html, 'property', 'og:title')).toEqual([story.headline]);
     expect(metaContent(html, 'property', 'og:url')).toEqual([canonical]);
-    expect(metaContent(html, 'property', 'og:image')).toEqual([`https://news.example.com${story.image.src}`]);
-    expect(metaContent(html, 'property', 'og:image:width')).toEqual([String(story.image.width)]);
-    expect(metaContent(html, 'property', 'og:image:height')).toEqual([String(story.image.height)]);
+    // Its picture is SVG, which networks do not show: the preview is the card the server draws.
+    const card = `https://news.example.com/cards/${REFERENCE}.png?v=${Date.parse(story.updatedAt).toString(36)}`;
+    expect(metaContent(html, 'property', 'og:image')).toEqual([card]);
+    expect(metaContent(html, 'property', 'og:image:width')).toEqual(['1200']);
+    expect(metaContent(html, 'property', 'og:image:height')).toEqual(['630']);
+    expect(metaContent(html, 'property', 'og:image:type')).toEqual(['image/png']);
+    expect(metaContent(html, 'name', 'twitter:image')).toEqual([card]);
+    expect(metaContent(html, 'name', 'twitter:image:alt')).toEqual([story.headline]);
     expect(metaContent(html, 'property', 'og:site_name')).toEqual(['Devdiscourse Reader']);
     expect(metaContent(html, 'property', 'article:published_time')).toEqual([story.publishedAt]);
     expect(metaContent(html, 'property', 'article:modified_time')).toEqual([story.updatedAt]);
@@ -96,7 +101,7 @@ describe('pages as crawlers and readers without JavaScript get them', () => {
       '@type': 'NewsArticle',
       headline: story.headline,
       description: story.summary,
-      image: [`https://news.example.com${story.image.src}`],
+      image: [card, `https://news.example.com${story.image.src}`],
       datePublished: story.publishedAt,
       dateModified: story.updatedAt,
       author: { name: story.source },

@@ -153,7 +153,7 @@ export function ArticlePage() {
   const { slug = '' } = useParams();
   const query = useQuery(storyQuery(slug));
   // The reading-list copy stands in when the network cannot answer (offline).
-  const savedCopy = useSavedStory(slug);
+  const savedCopy = useSavedStory(slug, query.data === undefined);
   const story = query.data ?? savedCopy?.story;
   const notFound = query.isError && isApiError(query.error) && query.error.kind === 'not_found';
   const offlineMiss =

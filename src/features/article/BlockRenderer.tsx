@@ -69,6 +69,18 @@ function BodyPicture({ image }: { image: Omit<ImageBlock, 'type'> }) {
   );
 }
 
+/** A player's captions, when there are any, and a link for browsers that cannot play it. */
+function PlayerExtras({ src, subtitles, what }: { src: string; subtitles: string | null; what: string }) {
+  return (
+    <>
+      {subtitles && <track kind="captions" src={subtitles} srcLang="en" label="English" default />}
+      <a href={src} className={MEDIA_LINK}>
+        Download the {what}
+      </a>
+    </>
+  );
+}
+
 /**
  * A clip with the browser's own player: the reader starts it (no autoplay), only its
  * metadata loads up front, and width/height plus the aspect ratio reserve its box before
@@ -95,10 +107,7 @@ function VideoBlock({ block }: { block: VideoBlockData }) {
           aria-label={label}
           className="aspect-video h-auto w-full rounded bg-slate-900"
         >
-          {block.subtitles && <track kind="captions" src={block.subtitles} srcLang="en" label="English" default />}
-          <a href={src} className={MEDIA_LINK}>
-            Download the video
-          </a>
+          <PlayerExtras src={src} subtitles={block.subtitles} what="video" />
         </video>
       ) : null}
       <Caption text={block.caption}>
@@ -125,10 +134,7 @@ function AudioBlock({ block }: { block: AudioBlockData }) {
           aria-label={block.caption ? plainText(block.caption) : 'Audio'}
           className="w-full"
         >
-          {block.subtitles && <track kind="captions" src={block.subtitles} srcLang="en" label="English" default />}
-          <a href={src} className={MEDIA_LINK}>
-            Download the audio
-          </a>
+          <PlayerExtras src={src} subtitles={block.subtitles} what="audio" />
         </audio>
       )}
       <Caption text={block.caption} />

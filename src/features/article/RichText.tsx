@@ -1,10 +1,23 @@
 import { Fragment, type ReactNode } from 'react';
-import { safeHref, type Inline, type RichText as RichTextData } from '../../lib/api/richText';
+import {
+  inlineMarks,
+  safeHref,
+  type Inline,
+  type InlineMark,
+  type RichText as RichTextData,
+} from '../../lib/api/richText';
 
 /** Ids and fragment links from a story live under one prefix, so a story can never clobber the page's own ids. */
 export const STORY_ID_PREFIX = 'story-';
 
 const LINK_CLASS = 'text-brand-700 underline dark:text-sky-300';
+
+/** Marks that need a look of their own; the others keep the browser's (em italic, sub lowered…). */
+const MARK_CLASS: Partial<Record<InlineMark, string>> = {
+  code: 'rounded bg-slate-100 px-1 font-mono text-[0.9em] dark:bg-slate-800',
+  kbd: 'rounded border border-slate-300 px-1 font-mono text-[0.9em] dark:border-slate-600',
+  mark: 'bg-yellow-200 text-inherit dark:bg-yellow-700',
+};
 
 /**
  * An http(s) address leaves the reader: it opens without access to this page. Decided from
@@ -38,49 +51,17 @@ function InlineNode({ node }: { node: Inline }): ReactNode {
           <RichText text={node.children} />
         </abbr>
       );
-    case 'code':
-      return (
-        <code className="rounded bg-slate-100 px-1 font-mono text-[0.9em] dark:bg-slate-800">
-          <RichText text={node.children} />
-        </code>
-      );
-    case 'kbd':
-      return (
-        <kbd className="rounded border border-slate-300 px-1 font-mono text-[0.9em] dark:border-slate-600">
-          <RichText text={node.children} />
-        </kbd>
-      );
-    case 'mark':
-      return (
-        <mark className="bg-yellow-200 text-inherit dark:bg-yellow-700">
-          <RichText text={node.children} />
-        </mark>
-      );
-    case 'em':
-    case 'strong':
-    case 'sub':
-    case 'sup':
-    case 'del':
-    case 'ins':
-    case 's':
-    case 'small':
-    case 'q': {
+    default: {
       const Tag = node.type;
+      // Only the contract's marks become elements: data that skipped the schema (an old saved copy) keeps its text.
+      if (!inlineMarks.includes(Tag)) return <RichText text={node.children} />;
       return (
-        <Tag>
+        <Tag className={MARK_CLASS[Tag]}>
           <RichText text={node.children} />
         </Tag>
       );
     }
-    default:
-      return unknownInline(node);
   }
-}
-
-/** Compile-time exhaustiveness; at run time an unexpected node keeps nothing but can't break the page. */
-function unknownInline(node: never): null {
-  void node;
-  return null;
 }
 
 /** Rich text from the API, rendered as elements (never as HTML): safe by construction. */

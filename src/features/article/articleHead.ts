@@ -1,6 +1,37 @@
-import { SITE_IMAGE, SITE_NAME, type PageHeadExtras } from '../../lib/head';
+import { SITE_IMAGE, SITE_NAME, type HeadImage, type PageHeadExtras } from '../../lib/head';
 import { storyPath } from '../feeds';
 import type { Story } from './api/story';
+
+/** Pictures every network shows in a preview: JPEG, PNG or WebP of at least 1200×630. */
+const SHARE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
+export const SHARE_MIN = { width: 1200, height: 630 };
+
+/** The version a drawn card's address carries, so a changed story gets a new address. */
+export function cardVersion(updatedAt: string): string {
+  return Date.parse(updatedAt).toString(36);
+}
+
+/** The story's own picture when networks show it; otherwise the card the server draws for it. */
+export function shareImage(story: Story): HeadImage {
+  const image = story.image;
+  const extension = image ? /\.([a-z0-9]+)(?:[?#]|$)/i.exec(image.src)?.[1]?.toLowerCase() : undefined;
+  const type = extension ? SHARE_TYPES[extension] : undefined;
+  if (image && type && image.width >= SHARE_MIN.width && image.height >= SHARE_MIN.height) {
+    return { ...image, alt: image.alt || story.headline, type };
+  }
+  return {
+    src: `/cards/${encodeURIComponent(story.slug)}.png?v=${cardVersion(story.updatedAt)}`,
+    width: 1200,
+    height: 630,
+    alt: story.headline,
+    type: 'image/png',
+  };
+}
 
 /**
  * An article's Open Graph tags and its structured data (NewsArticle and the breadcrumb
@@ -8,11 +39,16 @@ import type { Story } from './api/story';
  */
 export function articleHead(story: Story): PageHeadExtras {
   const path = storyPath(story.slug);
-  const image = story.image ?? SITE_IMAGE;
+  const share = shareImage(story);
+  // Search engines want a raster first (the shared picture); the story's own follows when it differs.
+  const images = [share.src, ...(story.image && story.image.src !== share.src ? [story.image.src] : [])];
   return {
     path,
     type: 'article',
-    image: story.image,
+    image: share,
+    feed: story.sector
+      ? { title: `${SITE_NAME}: ${story.sector.name}`, path: `/feeds/sector/${encodeURIComponent(story.sector.slug)}` }
+      : undefined,
     article: {
       publishedTime: story.publishedAt,
       modifiedTime: story.updatedAt,
@@ -36,7 +72,7 @@ export function articleHead(story: Story): PageHeadExtras {
           '@type': 'NewsArticle',
           headline: story.headline,
           description: story.summary,
-          image: [absolute(image.src)],
+          image: images.map(absolute),
           datePublished: story.publishedAt,
           dateModified: story.updatedAt,
           author,

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import type { StoryCard } from '../../lib/api/schemas';
 import { isApiError } from '../../lib/api/errors';
-import { useDocumentMeta } from '../../lib/head';
+import { SITE_NAME, useDocumentMeta } from '../../lib/head';
 import { feedInfiniteQuery, type FeedParams } from './api/feed';
 import { titleCaseSlug, uniqueStories } from './feedUtils';
 import { LoadMore } from './LoadMore';
@@ -18,9 +18,11 @@ interface FeedViewProps {
   description: string;
   what: string;
   numbered?: boolean;
+  /** The page's own feed's path without extension (see src/lib/head.ts); the latest news when absent. */
+  feedPath?: string;
 }
 
-function FeedView({ params, title, description, what, numbered = false }: FeedViewProps) {
+function FeedView({ params, title, description, what, numbered = false, feedPath }: FeedViewProps) {
   const headingId = useId();
   const query = useInfiniteQuery(feedInfiniteQuery(params));
   const stories = query.data ? uniqueStories(query.data.pages) : [];
@@ -28,7 +30,10 @@ function FeedView({ params, title, description, what, numbered = false }: FeedVi
   // The server answers with this status: the API's 404 (an unknown sector or edition) is the page's.
   const failed = query.data === undefined && query.isError;
   const status = failed ? (isApiError(query.error) && query.error.kind === 'not_found' ? 404 : 503) : undefined;
-  useDocumentMeta(heading, description, { status });
+  useDocumentMeta(heading, description, {
+    status,
+    feed: feedPath ? { title: `${SITE_NAME}: ${heading}`, path: feedPath } : undefined,
+  });
 
   let content;
   if (query.data === undefined) {
@@ -73,6 +78,7 @@ export function LatestPage() {
       title="Latest News"
       description="The newest stories from every sector and edition."
       what="the latest news"
+      feedPath="/feeds/latest"
     />
   );
 }
@@ -96,6 +102,7 @@ export function OpinionPage() {
       title="Opinion / Blog / Interview"
       description="Opinion pieces, blogs and interviews."
       what="opinion pieces"
+      feedPath="/feeds/opinion"
     />
   );
 }
@@ -107,6 +114,7 @@ export function DevShotsPage() {
       title="DevShots"
       description="Short takes on development, in pictures."
       what="DevShots"
+      feedPath="/feeds/devshots"
     />
   );
 }
@@ -121,6 +129,7 @@ export function SectorPage() {
       title={(stories) => stories.find((story) => story.sector?.slug === slug)?.sector?.name ?? fallback}
       description={`The latest stories in ${fallback}.`}
       what="this sector's stories"
+      feedPath={`/feeds/sector/${encodeURIComponent(slug)}`}
     />
   );
 }
@@ -135,6 +144,7 @@ export function EditionPage() {
       title={(stories) => stories.find((story) => story.edition.slug === slug)?.edition.name ?? fallback}
       description={`The latest stories from the ${fallback} edition.`}
       what="this edition's stories"
+      feedPath={`/feeds/edition/${encodeURIComponent(slug)}`}
     />
   );
 }

@@ -23,7 +23,15 @@ export function useReadingList() {
   return { ...useSnapshot(), save, remove };
 }
 
-/** The saved copy of one story, if it is on the reading list. */
-export function useSavedStory(slug: string): SavedStory | null {
-  return useSnapshot().items.find((item) => item.story.slug === slug) ?? null;
+const noStory = () => null;
+
+/**
+ * The saved copy of one story, if it is on the reading list and `wanted` (a page asks only
+ * while it has no other copy). Subscribed to that one value: the list arriving after
+ * hydration re-renders nothing unless the answer changed, so the article renders once.
+ */
+export function useSavedStory(slug: string, wanted = true): SavedStory | null {
+  const store = typeof window === 'undefined' ? null : getReadingListStore();
+  const saved = () => (wanted ? (store?.getSnapshot().items.find((item) => item.story.slug === slug) ?? null) : null);
+  return useSyncExternalStore(store?.subscribe ?? noSubscription, saved, noStory);
 }

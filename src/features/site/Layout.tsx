@@ -122,12 +122,12 @@ function ConnectBand() {
               </li>
             ))}
             <li>
-              <a
-                href="/rss.xml"
+              <Link
+                to="/feeds"
                 className="font-semibold text-brand-700 underline-offset-2 hover:underline dark:text-sky-300"
               >
                 RSS
-              </a>
+              </Link>
             </li>
           </ul>
         </div>
