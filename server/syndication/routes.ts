@@ -91,21 +91,19 @@ interface Built {
 /** A value per key for `ttlMs`, one build at a time per key; failures are not kept. */
 function memo(ttlMs: number, now: () => number, max = 300) {
   const entries = new Map<string, { at: number; value: Promise<Built> }>();
+  const get = (key: string, build: () => Promise<Built>): Promise<Built> => {
+    const hit = entries.get(key);
+    if (hit && now() - hit.at < ttlMs) return hit.value;
+    const value = build();
+    const entry = { at: now(), value };
+    value.catch(() => entries.get(key) === entry && entries.delete(key));
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > max) entries.delete(entries.keys().next().value!);
+    return value;
+  };
   // A purge (server/purge.ts) forgets every built feed and sitemap.
-  return Object.assign(
-    (key: string, build: () => Promise<Built>): Promise<Built> => {
-      const hit = entries.get(key);
-      if (hit && now() - hit.at < ttlMs) return hit.value;
-      const value = build();
-      const entry = { at: now(), value };
-      value.catch(() => entries.get(key) === entry && entries.delete(key));
-      entries.delete(key);
-      entries.set(key, entry);
-      while (entries.size > max) entries.delete(entries.keys().next().value!);
-      return value;
-    },
-    { clear: () => entries.clear() },
-  );
+  return Object.assign(get, { clear: () => entries.clear() });
 }
 
 function once<T>(make: () => T): () => T {
