@@ -68,7 +68,13 @@ sub vcl_recv {
         set req.http.Cookie = regsub(req.http.Cookie, "^;\s*", "");
         if (req.http.Cookie ~ "^\s*$") {
             unset req.http.Cookie;
+        } else {
+            # Some other cookie (a login, a preview): not a page to share between readers.
+            return (pass);
         }
+    }
+    if (req.http.Authorization) {
+        return (pass);
     }
 
     # One cache entry per encoding the server makes (brotli, gzip, none), not one per browser's list.
@@ -122,12 +128,12 @@ sub vcl_backend_response {
     }
     # Compressed by the server already (brotli is not Varnish's to undo).
     set beresp.do_gzip = false;
+    # no-store, private, Set-Cookie and Vary: * are left to the built-in VCL below (not cached).
     # Varnish matches Vary: Accept-Encoding as gzip or not, and would give a gzip reader the
     # brotli copy: the copies vary on the normalised encoding instead.
     if (beresp.http.Vary ~ "(?i)accept-encoding") {
         set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)accept-encoding", "X-Encoding");
     }
-    return (deliver);
 }
 
 sub vcl_deliver {

@@ -108,6 +108,13 @@ describe('the server behind Varnish', () => {
     }
     // A query string the page reads is its own entry.
     expect((await get('/search?q=solar')).cache).toBe('MISS');
+    // Another cookie (a login) goes to the server, every time; so do answers the server marks no-store.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect((await get(path, { cookie: '_ga=GA1.2.3; wordpress_logged_in_abc=editor' })).cache).toBe('MISS');
+      const refused = await get('/api/stories?feed=no-such-feed');
+      expect(refused.status).toBe(400);
+      expect(refused.cache).toBe('MISS');
+    }
   });
 
   it('purges exactly the pages that show a story, in Varnish and in every server process', async () => {
