@@ -48,7 +48,10 @@ final class Newsreader_Purge
     public static function add(array $keys): void
     {
         foreach ($keys as $key) {
-            self::$keys[$key] = true;
+            // A post without a slug yet (a draft) has no page to purge.
+            if (substr($key, -1) !== ':') {
+                self::$keys[$key] = true;
+            }
         }
         if (!self::$scheduled) {
             // Sent once the request is over: a bulk edit of many posts is one call.
