@@ -25,7 +25,8 @@ backend default {
     }
 }
 
-# Who may purge: the servers' addresses (their purge hook calls every PURGE_TARGETS Varnish).
+# Who may purge (the servers' addresses: their purge hook calls every PURGE_TARGETS Varnish) and
+# read /metrics through Varnish (add the Prometheus scraper's).
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -45,6 +46,10 @@ sub vcl_recv {
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
+    }
+    # Metrics are for the operator's scraper (from the purgers' addresses), not the public.
+    if (req.url ~ "^/metrics" && client.ip !~ purgers) {
+        return (synth(403, "Forbidden"));
     }
     # The purge hook, health checks and metrics always reach a live server.
     if (req.url ~ "^/(hooks/|healthz|readyz|metrics)") {

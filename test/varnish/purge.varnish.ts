@@ -195,7 +195,7 @@ describe('the server behind Varnish', () => {
     expect(oversized.status).toBe(413);
   });
 
-  it('answers PURGE only from the purgers’ addresses', async () => {
+  it('answers PURGE and /metrics only from the purgers’ addresses', async () => {
     const { stories } = await slugs();
     const path = `/article/${stories[5]}`;
     await cached(path);
@@ -215,6 +215,18 @@ describe('the server behind Varnish', () => {
     });
     expect(status).toBe(403);
     expect((await get(path)).cache).toBe('HIT');
+    // Nor are the metrics for everyone.
+    const metrics = await new Promise<number>((resolve, reject) => {
+      request(`${varnish.url}/metrics`, { localAddress: '127.0.0.2' })
+        .on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+        .on('error', reject)
+        .end();
+    });
+    expect(metrics).toBe(403);
+    expect((await fetch(`${varnish.url}/metrics`)).status).toBe(200);
   });
 
   it('serves the stale copy while the server is down', async () => {
