@@ -251,6 +251,25 @@ export function createServerApp(options: ServerOptions) {
     headers: SECURITY_HEADERS,
   });
 
+  // Without SITE_URL, everything past the operator's routes (feeds and sitemaps too) is answered for an
+  // allowed host only: nothing writes or caches a forged Host.
+  const misdirected = () =>
+    new Response('Misdirected request: this host is not served here', {
+      status: 421,
+      headers: { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' },
+    });
+  if (!originPolicy.siteUrl) {
+    app.use('*', async (c, next) => {
+      try {
+        requestOrigin(originPolicy, new URL(c.req.url), c.req.raw.headers);
+      } catch (error) {
+        if (error instanceof UntrustedHost) return misdirected();
+        throw error;
+      }
+      await next();
+    });
+  }
+
   // The content API, on the page's own origin: no CORS, and the browser's cache rules apply.
   const tooLarge = () => contractError(413, 'payload_too_large', 'The body is over 16 KB', SECURITY_HEADERS);
   app.on(['GET', 'POST'], '/api/*', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
@@ -385,10 +404,7 @@ export function createServerApp(options: ServerOptions) {
     } catch (error) {
       if (!(error instanceof UntrustedHost)) throw error;
       // Not a page of this site: nothing rendered, nothing cached.
-      return c.text('Misdirected request: this host is not served here', 421, {
-        ...SECURITY_HEADERS,
-        'Cache-Control': 'no-store',
-      });
+      return misdirected();
     }
     // The origin is SITE_URL or an allowed host: the cache splits at most once per allowed host.
     const key = `${originPolicy.siteUrl ? '' : origin}${url.pathname}${url.search}`;

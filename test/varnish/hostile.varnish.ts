@@ -79,6 +79,14 @@ describe('one trusted origin', () => {
     const forged = await rawGet(`${local.url}/latest`, { host: 'evil.example' });
     expect(forged.status).toBe(421);
     expect(forged.body).not.toContain('evil');
+    for (const path of ['/feeds/latest.xml', '/sitemap.xml', '/robots.txt', '/api/taxonomy']) {
+      expect({ path, status: (await rawGet(`${local.url}${path}`, { host: 'evil.example' })).status }).toEqual({
+        path,
+        status: 421,
+      });
+    }
+    // The operator's routes answer whatever the Host (a load balancer's health check uses an address).
+    expect((await rawGet(`${local.url}/healthz`, { host: '10.0.0.7:3000' })).status).toBe(200);
     const ignored = await rawGet(`${local.url}/latest`, {
       'x-forwarded-host': 'evil.example',
       'x-forwarded-proto': 'https',
