@@ -5,22 +5,29 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
 import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
 import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
+import { onPurge } from './cluster';
 import { createDocumentTemplate, type SiteTags } from './document';
+import { accessLog, createLogger, createMetrics, type AppEnv, type Metrics } from './observability';
+import { installOperations } from './operations';
+import { requestOrigin, UntrustedHost, type OriginPolicy } from './origin';
 import { PageCache, type CachedPage } from './pageCache';
-import { renderPage } from './render';
+import { renderPage, type RenderedPage } from './render';
 import { createRenderLimit, Overloaded } from './renderLimit';
+import { apiKeys, keyHeaders, normaliseKey, pageKeys, storyKey } from './surrogateKeys';
 import { createContentReader, type StoryIndexEntry } from './syndication/content';
 import { registerSyndication } from './syndication/routes';
 
@@ -30,6 +37,16 @@ export interface ServerOptions {
   source: ContentSource;
   /** The site's public origin (SITE_URL); the request's own origin when absent. */
   siteUrl?: string;
+  /** Which Host headers are trusted when siteUrl is absent (default: the loopback names), and X-Forwarded-*. */
+  originPolicy?: OriginPolicy;
+  /** Signs the purge hook (PURGE_SECRET); the hook answers 404 without it. */
+  purgeSecret?: string;
+  /** Caches purged by key after the processes (PURGE_TARGETS). */
+  purgeTargets?: readonly string[];
+  /** A page's s-maxage, the time a CDN keeps it (CDN_MAX_AGE); purges keep it fresh meanwhile. */
+  cdnMaxAgeS?: number;
+  logger?: Logger;
+  metrics?: Metrics;
   /** How long one content request may take. */
   requestTimeoutMs: number;
   /** How long a page may take in all; past it the reader gets a 504 page with a retry. */
@@ -78,8 +95,8 @@ function pageUrl(url: URL): URL {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-/** Pages: a CDN keeps a copy a minute and serves it stale while it fetches a new one; browsers always ask. */
-const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+/** Pages: a CDN keeps a copy a minute (CDN_MAX_AGE) and serves it stale while it fetches a new one; browsers always ask. */
+const pageCacheControl = (maxAge: number) => `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=300`;
 const MISSING_CACHE_CONTROL = 'public, max-age=0, s-maxage=30';
 const API_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=120';
 const MAX_URL_LENGTH = 8 * 1024;
@@ -102,18 +119,45 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-function compressed(body: string, status: number, renderedAt: number): CachedPage {
+/**
+ * The ETag of what a page shows: its markup, head and data, not the render's time (in
+ * the state script), so a re-render of unchanged content keeps it; a suffix per encoding.
+ */
+function contentTag(page: RenderedPage, origin: string): string {
+  const hash = createHash('sha1');
+  hash.update(`${page.status}\n${origin}\n${page.html}\n${JSON.stringify(page.head)}\n`);
+  for (const query of page.state.queries.queries) {
+    hash.update(JSON.stringify([query.queryHash, query.state.status, query.state.data, query.state.error ?? null]));
+  }
+  return hash.digest('base64url').slice(0, 27);
+}
+
+function compressed(body: string, page: RenderedPage, origin: string, renderedAt: number, keys: string[]): CachedPage {
   const buffer = Buffer.from(body);
   return {
-    status,
+    status: page.status,
     body: buffer,
     // Quality 5: a tenth of quality 11's time for a page rendered every few seconds, a few % larger.
-    brotli: once(() => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })),
+    // A 256 KB window (the default is 4 MB) for pages of tens of KB: the same output, a fraction of the
+    // encoder's memory, which a flood of 404 renders otherwise leaves fragmented in the heap of the process.
+    brotli: once(() =>
+      brotliCompressSync(buffer, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_LGWIN]: 18,
+          [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+        },
+      }),
+    ),
     gzip: once(() => gzipSync(buffer, { level: 6 })),
-    etag: `"${createHash('sha1').update(buffer).digest('base64url')}"`,
+    etag: contentTag(page, origin),
     renderedAt,
+    keys,
   };
 }
+
+/** One ETag per encoding: a cache must not answer a gzip reader's revalidation with the brotli body. */
+const etagFor = (tag: string, encoding: 'br' | 'gzip' | null) => `"${tag}${encoding ? `-${encoding}` : ''}"`;
 
 export function createServerApp(options: ServerOptions) {
   const distDir = path.resolve(options.distDir);
@@ -124,10 +168,29 @@ export function createServerApp(options: ServerOptions) {
     syndication.siteTags,
   );
   const pageHeaders = { 'Content-Security-Policy': template.csp, ...SECURITY_HEADERS };
+  const logger = options.logger ?? createLogger();
+  const metrics = options.metrics ?? createMetrics();
+  const originPolicy: OriginPolicy = options.siteUrl
+    ? { ...options.originPolicy, siteUrl: options.siteUrl }
+    : (options.originPolicy ?? { allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
+  const PAGE_CACHE_CONTROL = pageCacheControl(options.cdnMaxAgeS ?? 60);
+  // Every content request is timed, and its failures counted, for /metrics.
+  const source = Object.assign(async (request: Request) => {
+    const started = performance.now();
+    let outcome = 'error';
+    try {
+      const response = await options.source(request);
+      outcome = response.status >= 500 ? 'error' : 'ok';
+      return response;
+    } finally {
+      metrics.upstream.observe({ outcome }, (performance.now() - started) / 1000);
+      if (outcome === 'error') metrics.upstreamErrors.inc();
+    }
+  }, options.source);
 
   // The app's API client, when it runs here, asks the content source in-process.
   setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs });
-  setServerTransport((request) => options.source(request));
+  setServerTransport((request) => source(request));
   configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({
@@ -137,10 +200,26 @@ export function createServerApp(options: ServerOptions) {
     maxBytes: 64 * 1024 * 1024,
   });
 
-  const app = new Hono();
+  // A purge, from any process: the pages that show the keys, and the source's cached answers.
+  let forgetSyndication = () => {};
+  onPurge((keys) => {
+    options.source.invalidate?.();
+    forgetSyndication();
+    const dropped = cache.purge(keys);
+    metrics.cacheBytes.set(cache.heldBytes);
+    return dropped;
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use('*', accessLog(logger, metrics));
 
   app.onError((error, c) => {
-    console.error('server error:', error);
+    // A refusal (a body over its limit): its status, one log line, no stack.
+    if (error instanceof HTTPException) {
+      logger.warn({ msg: 'refused', path: c.req.path.slice(0, 200), status: error.status, reason: error.message });
+      return c.text(error.status === 413 ? 'Payload too large' : error.message, error.status, SECURITY_HEADERS);
+    }
+    logger.error({ msg: 'server error', path: c.req.path.slice(0, 200), err: error });
     return c.html(
       plainPage('Something went wrong', 'The server could not answer this request.'),
       500,
@@ -163,8 +242,37 @@ export function createServerApp(options: ServerOptions) {
     await next();
   });
 
+  installOperations(app, {
+    source,
+    logger,
+    metrics,
+    purgeSecret: options.purgeSecret,
+    purgeTargets: options.purgeTargets ?? [],
+    headers: SECURITY_HEADERS,
+  });
+
+  // Without SITE_URL, everything past the operator's routes (feeds and sitemaps too) is answered for an
+  // allowed host only: nothing writes or caches a forged Host.
+  const misdirected = () =>
+    new Response('Misdirected request: this host is not served here', {
+      status: 421,
+      headers: { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' },
+    });
+  if (!originPolicy.siteUrl) {
+    app.use('*', async (c, next) => {
+      try {
+        requestOrigin(originPolicy, new URL(c.req.url), c.req.raw.headers);
+      } catch (error) {
+        if (error instanceof UntrustedHost) return misdirected();
+        throw error;
+      }
+      await next();
+    });
+  }
+
   // The content API, on the page's own origin: no CORS, and the browser's cache rules apply.
-  app.on(['GET', 'POST'], '/api/*', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+  const tooLarge = () => contractError(413, 'payload_too_large', 'The body is over 16 KB', SECURITY_HEADERS);
+  app.on(['GET', 'POST'], '/api/*', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
     const url = new URL(c.req.url);
     const target = `${CONTENT_ORIGIN}${url.pathname.slice('/api'.length)}${url.search}`;
     const timeout = AbortSignal.timeout(options.requestTimeoutMs);
@@ -177,7 +285,7 @@ export function createServerApp(options: ServerOptions) {
     let response: Response;
     try {
       response = await Promise.race([
-        options.source(request),
+        source(request),
         new Promise<Response>((resolve) =>
           timeout.addEventListener('abort', () =>
             resolve(contractError(504, 'upstream_timeout', 'The content API took too long')),
@@ -185,17 +293,31 @@ export function createServerApp(options: ServerOptions) {
         ),
       ]);
     } catch (error) {
-      console.error('content source failed:', error);
+      logger.error({ msg: 'content source failed', err: error });
       response = contractError(502, 'upstream_error', 'The content source failed');
     }
+    const cacheable = c.req.method === 'GET' && response.ok;
     const headers = new Headers({
       'Content-Type': response.headers.get('content-type') ?? 'application/json',
-      'Cache-Control': c.req.method === 'GET' && response.ok ? API_CACHE_CONTROL : 'no-store',
+      'Cache-Control': cacheable ? API_CACHE_CONTROL : 'no-store',
       ...SECURITY_HEADERS,
     });
     const retryAfter = response.headers.get('retry-after');
     if (retryAfter) headers.set('Retry-After', retryAfter);
-    return new Response(response.body, { status: response.status, headers });
+    if (!cacheable && response.status !== 404) return new Response(response.body, { status: response.status, headers });
+    // What the answer shows, as surrogate keys: a purge of a story reaches the API answers listing it.
+    const text = await response.text();
+    let data: unknown = null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // not JSON: only the path's keys
+    }
+    const apiPath = url.pathname.slice('/api'.length);
+    for (const [name, value] of Object.entries(keyHeaders(apiKeys(apiPath, url.searchParams, data)))) {
+      headers.set(name, value);
+    }
+    return new Response(text, { status: response.status, headers });
   });
   app.all('/api/*', () =>
     contractError(405, 'method_not_allowed', 'Use GET or POST', { Allow: 'GET, POST', ...SECURITY_HEADERS }),
@@ -206,7 +328,26 @@ export function createServerApp(options: ServerOptions) {
     c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
 
-  registerSyndication(app, {
+  // Feeds and sitemaps name the stories they list too (their links), so a purge reaches them.
+  app.use('*', async (c, next) => {
+    await next();
+    const feed = /^\/feeds\/(?:([a-z]+)|(sector|edition)\/([^/.]+))\.(?:xml|atom|json)$/.exec(c.req.path);
+    if (!feed && !/^\/sitemap\.xml$|^\/sitemaps\/[^/]+$/.test(c.req.path)) return;
+    if (c.res.status !== 200) return;
+    const raw = Buffer.from(await c.res.clone().arrayBuffer());
+    const encoding = c.res.headers.get('content-encoding');
+    const text = (
+      encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw
+    ).toString();
+    const keys = new Set(['all']);
+    if (feed?.[1]) keys.add(normaliseKey(`feed:${feed[1]}`));
+    else if (feed) keys.add(normaliseKey(`${feed[2]}:${feed[3]}`));
+    else keys.add('taxonomy').add('feed:latest');
+    for (const match of text.matchAll(/\/article\/([^<>"'?#\s/]+)/g)) keys.add(storyKey(match[1]!));
+    for (const [name, value] of Object.entries(keyHeaders([...keys]))) c.res.headers.set(name, value);
+  });
+  // The routes take a plain Hono app: they read none of this app's request variables.
+  const syndicationRoutes = registerSyndication(app as unknown as Hono, {
     reader: createContentReader({
       source: options.source,
       timeoutMs: options.requestTimeoutMs,
@@ -224,6 +365,7 @@ export function createServerApp(options: ServerOptions) {
     now: syndication.now,
     headers: SECURITY_HEADERS,
   });
+  forgetSyndication = syndicationRoutes.forget;
   // Old feed addresses readers may have subscribed to.
   for (const old of ['/rss.xml', '/feed', '/rss']) app.get(old, (c) => c.redirect('/feeds/latest.xml', 301));
 
@@ -256,25 +398,45 @@ export function createServerApp(options: ServerOptions) {
   // Every other GET is a page, rendered for its URL.
   app.get('*', async (c) => {
     const url = pageUrl(new URL(c.req.url));
-    const origin = options.siteUrl ?? url.origin;
-    const key = `${options.siteUrl ? '' : origin}${url.pathname}${url.search}`;
+    let origin: string;
+    try {
+      origin = requestOrigin(originPolicy, url, c.req.raw.headers);
+    } catch (error) {
+      if (!(error instanceof UntrustedHost)) throw error;
+      // Not a page of this site: nothing rendered, nothing cached.
+      return misdirected();
+    }
+    // The origin is SITE_URL or an allowed host: the cache splits at most once per allowed host.
+    const key = `${originPolicy.siteUrl ? '' : origin}${url.pathname}${url.search}`;
     const render = async (): Promise<CachedPage> => {
       const renderedAt = Date.now();
+      const started = performance.now();
       const page = await renderPage(url, {
         origin,
         browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000 },
         dataWaitMs: options.pageTimeoutMs - 500,
       });
-      return compressed(template.render(page, origin, url.pathname), page.status, renderedAt);
+      const keys = pageKeys(url.pathname, page.state.queries.queries);
+      const done = compressed(template.render(page, origin, url.pathname), page, origin, renderedAt, keys);
+      const ms = performance.now() - started;
+      c.set('renderMs', ms);
+      metrics.renders.observe({ status: String(page.status) }, ms / 1000);
+      return done;
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.pageTimeoutMs)));
     let page: CachedPage | null;
     try {
       const deadline = Date.now() + options.pageTimeoutMs;
-      page = await Promise.race([cache.get(key, () => limit(render, deadline)), late]).finally(() =>
+      const found = await Promise.race([cache.lookup(key, () => limit(render, deadline)), late]).finally(() =>
         clearTimeout(timer),
       );
+      page = found?.page ?? null;
+      if (found) {
+        c.set('cache', found.cache);
+        metrics.pageCache(found.cache);
+        metrics.cacheBytes.set(cache.heldBytes);
+      }
     } catch (error) {
       if (!(error instanceof Overloaded)) throw error;
       return c.html(
@@ -309,15 +471,25 @@ export function createServerApp(options: ServerOptions) {
     }
     const cacheControl =
       page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
+    const encoding = encodingFor(c);
+    const etagValue = etagFor(page.etag, encoding);
     const headers: Record<string, string> = {
       ...pageHeaders,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': cacheControl,
       Vary: 'Accept-Encoding',
-      ETag: page.etag,
+      ETag: etagValue,
+      // How long ago this copy was rendered: a CDN counts it against s-maxage.
+      Age: String(Math.max(0, Math.floor((Date.now() - page.renderedAt) / 1000))),
+      ...keyHeaders(page.keys ?? ['all']),
+      // How the page cache answered, and this request's render time: readable in a browser's devtools.
+      'Server-Timing': [
+        `cache;desc=${c.get('cache') ?? 'miss'}`,
+        ...(c.get('renderMs') !== undefined ? [`render;dur=${c.get('renderMs')!.toFixed(1)}`] : []),
+      ].join(', '),
     };
-    if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers);
-    const encoding = encodingFor(c);
+    const asked = (c.req.header('if-none-match') ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (page.status === 200 && asked.includes(etagValue)) return c.body(null, 304, headers);
     if (encoding) headers['Content-Encoding'] = encoding;
     const body = encoding === 'br' ? page.brotli() : encoding === 'gzip' ? page.gzip() : page.body;
     return c.body(new Uint8Array(body), page.status as 200, headers);

@@ -15,10 +15,20 @@ process.env.DIST_DIR ??= path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const processes = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
 if (processes > 1 && cluster.isPrimary) {
-  for (let i = 0; i < processes; i++) cluster.fork();
+  // The primary relays purges and metrics between the processes (./cluster.ts).
+  const { servePrimary } = await import('./cluster');
+  servePrimary();
+  // Only the first process polls the content source (CONTENT_POLL_MS); its replacement takes over.
+  const poller = new Set<number>();
+  const fork = (polls: boolean) => {
+    const worker = cluster.fork({ NEWSREADER_POLLER: polls ? '1' : '0' });
+    if (polls) poller.add(worker.id);
+  };
+  for (let i = 0; i < processes; i++) fork(i === 0);
   // A process that dies is replaced; a stop signal stops them all.
-  cluster.on('exit', (_worker, code, signal) => {
-    if (signal !== 'SIGTERM' && signal !== 'SIGINT' && code !== 0) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (signal !== 'SIGTERM' && signal !== 'SIGINT' && code !== 0) fork(poller.has(worker.id));
+    poller.delete(worker.id);
   });
   for (const stop of ['SIGTERM', 'SIGINT'] as const) {
     process.on(stop, () => {

@@ -1,8 +1,11 @@
 /**
  * Rendered pages, per URL, for a few seconds: a burst of readers on one story costs one
  * render and one upstream request, and concurrent requests for a URL share the render
- * in progress. Bounded by entries and bytes (least recently used out first). A page
- * whose render failed (the API down) can be answered with the last good copy instead.
+ * in progress. Bounded by entries and bytes (least recently used out first), with
+ * answers other than 200 (unknown addresses) in a smaller pool of their own, so a flood
+ * of made-up URLs neither grows memory nor pushes real pages out. A page whose render
+ * failed (the API down) can be answered with the last good copy instead. Entries carry
+ * their surrogate keys: `purge(keys)` drops every page that shows one of them.
  */
 export interface CachedPage {
   status: number;
@@ -12,6 +15,8 @@ export interface CachedPage {
   gzip: () => Buffer;
   etag: string;
   renderedAt: number;
+  /** Surrogate keys: what the page shows (server/surrogateKeys.ts). */
+  keys?: readonly string[];
 }
 
 export interface PageCacheOptions {
@@ -21,62 +26,119 @@ export interface PageCacheOptions {
   lastGoodMs: number;
   maxEntries: number;
   maxBytes: number;
+  /** At most this many answers other than 200 (default a fifth of maxEntries). */
+  maxMissing?: number;
 }
+
+/** How a request was answered: `hit` fresh copy, `shared` joined a render in progress, `stale` last good copy. */
+export type CacheStatus = 'hit' | 'miss' | 'shared' | 'stale';
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
-  private readonly inFlight = new Map<string, Promise<CachedPage>>();
+  private readonly missing = new Map<string, CachedPage>();
+  private readonly inFlight = new Map<string, { epoch: number; page: Promise<CachedPage> }>();
   private bytes = 0;
+  /** Bumped by every purge: a render that started before it may show what was purged. */
+  private epoch = 0;
 
   constructor(private readonly options: PageCacheOptions) {}
 
   /** The fresh copy, the render in progress, or a new render; `render` runs once per URL at a time. */
-  get(key: string, render: () => Promise<CachedPage>, now = Date.now()): Promise<CachedPage> {
-    const cached = this.entries.get(key);
+  async get(key: string, render: () => Promise<CachedPage>, now = Date.now()): Promise<CachedPage> {
+    return (await this.lookup(key, render, now)).page;
+  }
+
+  /** As `get`, saying how the page was found (for the access log and the hit ratio). */
+  lookup(
+    key: string,
+    render: () => Promise<CachedPage>,
+    now = Date.now(),
+  ): Promise<{ page: CachedPage; cache: CacheStatus }> {
+    const cached = this.entries.get(key) ?? this.missing.get(key);
     if (cached && now - cached.renderedAt < this.options.freshMs) {
       this.touch(key, cached);
-      return Promise.resolve(cached);
+      return Promise.resolve({ page: cached, cache: 'hit' });
     }
     const pending = this.inFlight.get(key);
-    if (pending) return pending;
+    if (pending && pending.epoch === this.epoch) return pending.page.then((page) => ({ page, cache: 'shared' }));
+    const epoch = this.epoch;
+    let stale = false;
     const rendering = render()
       .then((page) => {
         if (page.status >= 500 && cached?.status === 200 && now - cached.renderedAt < this.options.lastGoodMs) {
+          stale = true;
           return cached; // the API failed: the last good copy is better than an error
         }
-        this.store(key, page);
+        // A purge during the render: this copy may show what was purged, so it is not kept.
+        if (epoch === this.epoch) this.store(key, page);
         return page;
       })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, rendering);
-    return rendering;
+      .finally(() => {
+        if (this.inFlight.get(key)?.page === rendering) this.inFlight.delete(key);
+      });
+    this.inFlight.set(key, { epoch, page: rendering });
+    return rendering.then((page) => ({ page, cache: stale ? 'stale' : 'miss' }));
+  }
+
+  /** Drops every page carrying one of `keys` (`all` drops everything); the number dropped. */
+  purge(keys: readonly string[]): number {
+    this.epoch++;
+    const wanted = new Set(keys);
+    let dropped = 0;
+    for (const pool of [this.entries, this.missing]) {
+      for (const [key, page] of pool) {
+        if (wanted.has('all') || (page.keys ?? ['all']).some((name) => wanted.has(name))) {
+          this.remove(pool, key, page);
+          dropped++;
+        }
+      }
+    }
+    return dropped;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.missing.size;
+  }
+
+  /** Bytes held, as counted against maxBytes. */
+  get heldBytes(): number {
+    return this.bytes;
   }
 
   private touch(key: string, page: CachedPage) {
-    this.entries.delete(key);
-    this.entries.set(key, page);
+    const pool = page.status === 200 ? this.entries : this.missing;
+    pool.delete(key);
+    pool.set(key, page);
+  }
+
+  private bytesOf(entry: CachedPage) {
+    // The compressed copies are a fraction of the body: counted as a second body.
+    return entry.body.length * 2;
+  }
+
+  private remove(pool: Map<string, CachedPage>, key: string, page: CachedPage) {
+    pool.delete(key);
+    this.bytes -= this.bytesOf(page);
   }
 
   private store(key: string, page: CachedPage) {
-    // The compressed copies are a fraction of the body: counted as a second body.
-    const size = (entry: CachedPage) => entry.body.length * 2;
     // Failures are not kept: the next reader gets a new try, and the last good copy stays.
     if (page.status >= 500) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= size(old);
-      this.entries.delete(key);
+    for (const pool of [this.entries, this.missing]) {
+      const old = pool.get(key);
+      if (old) this.remove(pool, key, old);
     }
-    this.entries.set(key, page);
-    this.bytes += size(page);
+    const pool = page.status === 200 ? this.entries : this.missing;
+    pool.set(key, page);
+    this.bytes += this.bytesOf(page);
+    const maxMissing = this.options.maxMissing ?? Math.max(1, Math.floor(this.options.maxEntries / 5));
+    for (const [oldest, entry] of this.missing) {
+      if (this.missing.size <= maxMissing && this.bytes <= this.options.maxBytes) break;
+      this.remove(this.missing, oldest, entry);
+    }
     for (const [oldest, entry] of this.entries) {
       if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= size(entry);
+      this.remove(this.entries, oldest, entry);
     }
   }
 }

@@ -7,6 +7,11 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createServerApp } from './app';
 import { contentFromEnv } from './content/index';
+import { createLogger, createMetrics } from './observability';
+import { purgeAll } from './operations';
+import { originPolicyFromEnv } from './origin';
+import { createWordPressPoller } from './poller';
+import { purgeTargetsFromEnv } from './purge';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -14,6 +19,8 @@ const host = env.HOST ?? '127.0.0.1';
 const requestTimeoutMs = Number(env.REQUEST_TIMEOUT_MS ?? 5000);
 const pageTimeoutMs = Number(env.PAGE_TIMEOUT_MS ?? 8000);
 const pageCacheMs = Number(env.PAGE_CACHE_MS ?? 10_000);
+const cdnMaxAgeS = Number(env.CDN_MAX_AGE ?? 60);
+const pollMs = Number(env.CONTENT_POLL_MS ?? 0);
 // ./main.ts sets it: the browser build beside the server's bundle.
 const distDir = env.DIST_DIR ?? path.resolve('dist');
 
@@ -22,20 +29,22 @@ for (const [name, value] of Object.entries({
   REQUEST_TIMEOUT_MS: requestTimeoutMs,
   PAGE_TIMEOUT_MS: pageTimeoutMs,
   PAGE_CACHE_MS: pageCacheMs,
+  CDN_MAX_AGE: cdnMaxAgeS,
+  CONTENT_POLL_MS: pollMs,
 })) {
   if (!Number.isFinite(value) || value < 0) {
     console.error(`${name} must be a number, not "${env[name]}"`);
     process.exit(1);
   }
 }
-let siteUrl: string | undefined;
-if (env.SITE_URL) {
-  try {
-    siteUrl = new URL(env.SITE_URL).origin;
-  } catch {
-    console.error(`SITE_URL must be a URL such as https://news.example.com, not "${env.SITE_URL}"`);
-    process.exit(1);
-  }
+let originPolicy;
+let purgeTargets: string[];
+try {
+  originPolicy = originPolicyFromEnv(env, host);
+  purgeTargets = purgeTargetsFromEnv(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 
 let content;
@@ -81,7 +90,7 @@ if (env.SECURITY_TXT_FILE) {
 } else if (env.SECURITY_CONTACT) {
   // RFC 9116 asks for an expiry; a year from start, renewed by every restart.
   const expires = new Date(Date.now() + 365 * 24 * 3600_000).toISOString();
-  securityTxt = `Contact: ${env.SECURITY_CONTACT}\nExpires: ${expires}\n${siteUrl ? `Canonical: ${siteUrl}/.well-known/security.txt\n` : ''}`;
+  securityTxt = `Contact: ${env.SECURITY_CONTACT}\nExpires: ${expires}\n${originPolicy.siteUrl ? `Canonical: ${originPolicy.siteUrl}/.well-known/security.txt\n` : ''}`;
 }
 const syndicationCacheMs = Number(env.FEED_CACHE_MS ?? 60_000);
 const indexTtlMs = Number(env.SITEMAP_CACHE_MS ?? 15 * 60_000);
@@ -92,10 +101,19 @@ for (const [name, value] of Object.entries({ FEED_CACHE_MS: syndicationCacheMs, 
   }
 }
 
+const logger = createLogger();
+const metrics = createMetrics();
+
 const { app } = createServerApp({
   distDir,
   source: content.source,
-  siteUrl,
+  originPolicy,
+  siteUrl: originPolicy.siteUrl,
+  purgeSecret: env.PURGE_SECRET || undefined,
+  purgeTargets,
+  cdnMaxAgeS,
+  logger,
+  metrics,
   requestTimeoutMs,
   pageTimeoutMs,
   pageCacheMs,
@@ -112,6 +130,15 @@ const { app } = createServerApp({
     listAll: content.listAll,
   },
 });
+// One process polls (main.ts names it); its purges reach every process.
+if (pollMs > 0 && env.CONTENT_SOURCE === 'wordpress' && env.WORDPRESS_URL && env.NEWSREADER_POLLER !== '0') {
+  createWordPressPoller({
+    wordpressUrl: env.WORDPRESS_URL,
+    intervalMs: pollMs,
+    logger,
+    purge: (keys) => purgeAll({ logger, metrics, purgeTargets }, keys, 'poller'),
+  }).start();
+}
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(
     `newsreader: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} from ${content.description}`,

@@ -7,7 +7,12 @@
  * Sources: the built-in mock data (the msw handlers), an upstream API that already
  * speaks the contract (`API_BASE_URL`), and WordPress's REST API (`CONTENT_SOURCE=wordpress`).
  */
-export type ContentSource = (request: Request) => Promise<Response>;
+export type ContentSource = ((request: Request) => Promise<Response>) & {
+  /** Forgets cached upstream answers (a purge: the next request asks the source again). */
+  invalidate?: () => void;
+  /** Asks the source itself, past any cache (for /readyz). */
+  ready?: () => Promise<boolean>;
+};
 
 /** The contract's Error body (docs/api.md) with its status: every source and the server's `/api` answer failures so. */
 export function contractError(

@@ -91,7 +91,7 @@ interface Built {
 /** A value per key for `ttlMs`, one build at a time per key; failures are not kept. */
 function memo(ttlMs: number, now: () => number, max = 300) {
   const entries = new Map<string, { at: number; value: Promise<Built> }>();
-  return (key: string, build: () => Promise<Built>): Promise<Built> => {
+  const get = (key: string, build: () => Promise<Built>): Promise<Built> => {
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttlMs) return hit.value;
     const value = build();
@@ -102,6 +102,8 @@ function memo(ttlMs: number, now: () => number, max = 300) {
     while (entries.size > max) entries.delete(entries.keys().next().value!);
     return value;
   };
+  // A purge (server/purge.ts) forgets every built feed and sitemap.
+  return Object.assign(get, { clear: () => entries.clear() });
 }
 
 function once<T>(make: () => T): () => T {
@@ -136,7 +138,7 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
   return results;
 }
 
-export function registerSyndication(app: Hono, options: SyndicationOptions): void {
+export function registerSyndication(app: Hono, options: SyndicationOptions): { forget: () => void } {
   const now = options.now ?? Date.now;
   const cache = memo(options.cacheMs, now);
   const cards = new Map<string, Promise<Buffer>>();
@@ -392,6 +394,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): voi
       });
     });
   });
+  return { forget: () => cache.clear() };
 }
 
 function newestOf(entries: { updatedAt: string }[]): string | null {

@@ -15,11 +15,17 @@ export interface ProductionServer {
   close(): Promise<void>;
 }
 
+/**
+ * The V8 heap limits `npm start` runs with (package.json): a small young generation and a
+ * ceiling on the old one keep a process within its memory budget (docs/deploy.md#memory).
+ */
+export const NODE_MEMORY_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256'];
+
 export function startProductionServer(
   env: Record<string, string> = {},
   bundle = path.join(PROJECT_ROOT, 'dist-server/main.js'),
 ): Promise<ProductionServer> {
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(process.execPath, [...NODE_MEMORY_FLAGS, bundle], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

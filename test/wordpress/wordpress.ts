@@ -33,6 +33,8 @@ export interface WordPress {
   version: string;
   /** Milliseconds: MariaDB's data folder and first start, the WordPress install and seed, PHP's server up. */
   timings: { database: number; install: number; server: number; total: number };
+  /** The environment a PHP script needs to load this WordPress (`require wp-load.php`), as install.php does. */
+  phpEnv: Record<string, string>;
   /** Makes the REST API refuse visitors (401), as a security plugin does, or lets them in again. */
   lockRestApi(locked: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -140,12 +142,16 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export interface StartOptions {
+export interface WordPressStartOptions {
   /** Import the shared corpus (corpus.ts) instead of the newsreader seed. */
   corpus?: boolean;
+  /** More must-use plugins: their files, linked into wp-content/mu-plugins/. */
+  muPlugins?: string[];
+  /** More environment for WordPress's PHP (what a plugin reads with getenv). */
+  env?: Record<string, string>;
 }
 
-export async function startWordPress(options: StartOptions = {}): Promise<WordPress> {
+export async function startWordPress(start: WordPressStartOptions = {}): Promise<WordPress> {
   const { mariadbd, installDb } = checkPackages();
   const started = Date.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'newsreader-wp-'));
@@ -204,6 +210,9 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
     await symlink(path.join(WORDPRESS_ROOT, 'wp-content/plugins'), path.join(content, 'plugins'));
     await mkdir(path.join(content, 'mu-plugins'));
     await symlink(path.join(HERE, 'mu-plugin.php'), path.join(content, 'mu-plugins/newsreader-test.php'));
+    for (const plugin of start.muPlugins ?? []) {
+      await symlink(plugin, path.join(content, 'mu-plugins', path.basename(plugin)));
+    }
     await writeFile(
       configFile,
       `<?php
@@ -224,18 +233,19 @@ define('WP_DEBUG', false);
 `,
     );
     let corpusFile: string | null = null;
-    if (options.corpus) {
+    if (start.corpus) {
       corpusFile = path.join(dir, 'corpus.json');
       const { readCorpus } = await import('./corpus.ts');
       await writeFile(corpusFile, JSON.stringify(readCorpus(url)));
     }
-    const env = {
-      ...process.env,
+    const phpEnv = {
       ...(corpusFile ? { NEWSREADER_WP_CORPUS: corpusFile } : {}),
       NEWSREADER_WP_CONFIG: configName,
       NEWSREADER_WP_CONTENT: content,
       NEWSREADER_WP_URL: url,
+      ...start.env,
     };
+    const env = { ...process.env, ...phpEnv };
     const summary = JSON.parse(await run('php', [path.join(HERE, 'install.php')], env)) as {
       slugs: Record<string, string>;
       version: string;
@@ -261,6 +271,7 @@ define('WP_DEBUG', false);
       url,
       slugs: summary.slugs,
       version: summary.version,
+      phpEnv,
       timings: {
         database: databaseReady - started,
         install: installed - databaseReady,

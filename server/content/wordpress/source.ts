@@ -21,7 +21,7 @@ import {
   type WpPost,
 } from './map.ts';
 import { resolveOptions, type WordPressOptions, type WordPressOptionsInput } from './options.ts';
-import { ContentError, createUpstream, type Query, type Upstream, type UpstreamAnswer } from './upstream.ts';
+import { ContentError, createUpstream, restUrl, type Query, type Upstream, type UpstreamAnswer } from './upstream.ts';
 
 const FEEDS = ['latest', 'trending', 'opinion', 'devshots', 'breaking'] as const;
 type Feed = (typeof FEEDS)[number];
@@ -87,7 +87,17 @@ export function createSource(input: WordPressOptionsInput): ContentSource {
   const options = resolveOptions(input);
   const upstream = createUpstream(options);
   const loadSite = siteLoader(options, upstream);
-  return (request) => handle(request, options, upstream, loadSite);
+  const source: ContentSource = (request) => handle(request, options, upstream, loadSite);
+  source.invalidate = () => upstream.expireAll();
+  // The REST index itself: the cache's stale-if-error copies would hide an outage.
+  source.ready = async () => {
+    const response = await options.fetch(restUrl({ url: options.url, restStyle: 'query' }, '/', {}), {
+      signal: AbortSignal.timeout(Math.min(options.timeoutMs, 3000)),
+    });
+    await response.arrayBuffer();
+    return response.ok;
+  };
+  return source;
 }
 
 /** Every page of a taxonomy list (up to TERM_PAGES), as the cached answers themselves. */

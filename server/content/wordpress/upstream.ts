@@ -206,7 +206,12 @@ export function createUpstream(options: WordPressOptions) {
     return answer;
   }
 
-  return { get, size: () => entries.size, style: () => style };
+  /** Every answer is refetched on next use (a purge); the last good ones stay for outages. */
+  function expireAll() {
+    for (const entry of entries.values()) entry.expires = 0;
+  }
+
+  return { get, expireAll, size: () => entries.size, style: () => style };
 }
 
 export type Upstream = ReturnType<typeof createUpstream>;
