@@ -355,7 +355,8 @@ export function createServerApp(options: ServerOptions) {
       listAll: syndication.listAll,
       now: syndication.now,
     }),
-    siteUrl: options.siteUrl,
+    // The same origin as the pages': SITE_URL, or an allowed Host (and X-Forwarded-* with TRUST_PROXY).
+    originOf: (request) => requestOrigin(originPolicy, new URL(request.url), request.headers),
     distDir,
     fullContent: syndication.fullContent ?? false,
     allowRobots: syndication.allowRobots ?? true,

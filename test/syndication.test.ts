@@ -70,7 +70,7 @@ function server(
       listAll: options.listAll,
       now: options.now,
     }),
-    siteUrl: ORIGIN,
+    originOf: () => ORIGIN,
     distDir: path.resolve('public'),
     fullContent: options.fullContent ?? false,
     allowRobots: true,
@@ -272,7 +272,7 @@ describe('feeds', () => {
     let clock = 0;
     const app = new Hono();
     const reader = createContentReader({ source, timeoutMs: 5000, indexTtlMs: 0 });
-    const options = { reader, siteUrl: ORIGIN, distDir: 'public', fullContent: false, allowRobots: true };
+    const options = { reader, originOf: () => ORIGIN, distDir: 'public', fullContent: false, allowRobots: true };
     registerSyndication(app, {
       ...options,
       securityTxt: null,
@@ -410,7 +410,7 @@ describe('sitemaps and robots.txt', () => {
     });
     registerSyndication(app, {
       reader,
-      siteUrl: ORIGIN,
+      originOf: () => ORIGIN,
       distDir: 'public',
       fullContent: false,
       allowRobots: true,
@@ -437,6 +437,7 @@ describe('sitemaps and robots.txt', () => {
     const staging = new Hono();
     registerSyndication(staging, {
       reader: createContentReader({ source: countingSource().source, timeoutMs: 5000, indexTtlMs: 0 }),
+      originOf: () => ORIGIN,
       distDir: 'public',
       fullContent: false,
       allowRobots: false,
@@ -460,7 +461,7 @@ describe('share cards', () => {
     const app = new Hono();
     registerSyndication(app, {
       reader: createContentReader({ source: cardSource, timeoutMs: 5000, indexTtlMs: 0 }),
-      siteUrl: ORIGIN,
+      originOf: () => ORIGIN,
       distDir: 'public',
       fullContent: false,
       allowRobots: true,

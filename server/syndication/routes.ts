@@ -28,8 +28,8 @@ import {
 
 export interface SyndicationOptions {
   reader: ContentReader;
-  /** The public origin; the request's own when absent. */
-  siteUrl?: string;
+  /** The public origin of a request: SITE_URL, or its trusted Host (server/origin.ts). */
+  originOf: (request: Request) => string;
   /** The client build, where same-origin pictures are measured. */
   distDir: string;
   /** The full sanitized body in feeds (content:encoded, Atom content). */
@@ -146,7 +146,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): { f
   const bodies = new Map<string, Promise<string>>();
   const distDir = path.resolve(options.distDir);
   const feedSize = options.feedSize ?? 50;
-  const originOf = (c: Context) => options.siteUrl ?? new URL(c.req.url).origin;
+  const originOf = (c: Context) => options.originOf(c.req.raw);
 
   /** A picture's size in bytes: from the build for our own files, else one HEAD request, remembered. */
   function bytesOf(src: string, origin: string): Promise<number | null> {

@@ -99,6 +99,14 @@ describe('one trusted origin', () => {
         'x-forwarded-proto': 'https',
       });
       expect(canonical(behindTls.body)).toBe('https://news.example.com/latest');
+      // Feeds and sitemaps are written for the same origin as the pages.
+      const feed = await rawGet(`${proxied.url}/feeds/latest.xml`, {
+        'x-forwarded-host': 'news.example.com',
+        'x-forwarded-proto': 'https',
+      });
+      expect(feed.status).toBe(200);
+      expect(feed.body).toContain('<link>https://news.example.com/article/');
+      expect(feed.body).not.toContain(proxied.url);
       const other = await rawGet(`${proxied.url}/latest`, { 'x-forwarded-host': 'evil.example' });
       expect(other.status).toBe(421);
       // Without TRUST_PROXY's help, the Host itself must be allowed.

@@ -48,7 +48,7 @@ function reader(options: { now?: () => number; fullContent?: boolean } = {}) {
       listAll: createWordPressStoryIndex(settings),
       now,
     }),
-    siteUrl: ORIGIN,
+    originOf: () => ORIGIN,
     distDir: 'dist',
     fullContent: options.fullContent ?? false,
     allowRobots: true,
