@@ -162,7 +162,8 @@ describe('broken data', () => {
           byline: null,
           body: [
             { type: 'paragraph', text: 'First paragraph survives.' },
-            { type: 'video', src: 'https://example.org/clip.mp4' },
+            // A known block that breaks the contract (no src) and says nothing: left out.
+            { type: 'video', width: 640 },
             { type: 'quote', text: 'A quote with no attribution.', attribution: null },
             {
               type: 'image',
