@@ -28,6 +28,7 @@ export interface FeedFilter {
   feed: FeedName;
   sector?: string | null;
   edition?: string | null;
+  tag?: string | null;
   q?: string | null;
 }
 
@@ -98,9 +99,11 @@ export function createDb(data: MockData) {
     },
     listStories(filter: FeedFilter): StoryCard[] {
       const q = filter.q?.trim().toLowerCase();
+      const tag = filter.tag?.trim().toLowerCase();
       return feedStories(filter.feed)
         .filter((story) => !filter.sector || story.sector?.slug === filter.sector)
         .filter((story) => !filter.edition || story.edition.slug === filter.edition)
+        .filter((story) => !tag || story.tags.some((other) => other.toLowerCase() === tag))
         .filter((story) => !q || searchableText(story).includes(q))
         .map(toCard);
     },

@@ -8,6 +8,7 @@ import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/head';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
+import { FollowButton, type Topic } from '../following';
 import { SaveButton, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
 import { articleHead } from './articleHead';
@@ -21,6 +22,29 @@ export const SYNDICATED_NOTE =
   '(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)';
 
 const TERM_LINK_CLASS = 'hover:underline';
+
+/** Follow buttons for the story's sector and tags: its newest stories then come together on Following. */
+function FollowTopics({ story }: { story: Story }) {
+  const topics: Topic[] = [
+    ...(story.sector ? [{ kind: 'sector' as const, ...story.sector }] : []),
+    ...story.tags.map((tag) => ({ kind: 'tag' as const, slug: tag, name: tag })),
+  ];
+  if (topics.length === 0) return null;
+  return (
+    <section aria-labelledby="article-follow" className="mt-4">
+      <h2 id="article-follow" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+        Follow these topics
+      </h2>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {topics.map((topic) => (
+          <li key={`${topic.kind}:${topic.slug}`}>
+            <FollowButton topic={topic} variant="chip" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function ArticleBody({ story }: { story: Story }) {
   return (
@@ -85,14 +109,17 @@ function ArticleBody({ story }: { story: Story }) {
               {story.tags.map((tag) => (
                 <li
                   key={tag}
-                  className="rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
+                  className="rounded-full border border-slate-300 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
                 >
-                  {tag}
+                  <Link to={`/tag/${encodeURIComponent(tag)}`} className="inline-block px-3 py-1 hover:underline">
+                    {tag}
+                  </Link>
                 </li>
               ))}
             </ul>
           </footer>
         )}
+        <FollowTopics story={story} />
       </article>
 
       {story.related.length > 0 && (

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ErrorState';
 import type { StoryCard } from '../../lib/api/schemas';
 import { isApiError } from '../../lib/api/errors';
 import { useDocumentMeta } from '../../lib/head';
+import { FollowButton, type Topic } from '../following';
 import { feedInfiniteQuery, type FeedParams } from './api/feed';
 import { titleCaseSlug, uniqueStories } from './feedUtils';
 import { LoadMore } from './LoadMore';
@@ -18,9 +19,11 @@ interface FeedViewProps {
   description: string;
   what: string;
   numbered?: boolean;
+  /** A sector, edition or tag page: a Follow button beside the heading (named once the name is known). */
+  follow?: Omit<Topic, 'name'>;
 }
 
-function FeedView({ params, title, description, what, numbered = false }: FeedViewProps) {
+function FeedView({ params, title, description, what, numbered = false, follow }: FeedViewProps) {
   const headingId = useId();
   const query = useInfiniteQuery(feedInfiniteQuery(params));
   const stories = query.data ? uniqueStories(query.data.pages) : [];
@@ -55,12 +58,12 @@ function FeedView({ params, title, description, what, numbered = false }: FeedVi
 
   return (
     <div className="mx-auto max-w-3xl">
-      <h1
-        id={headingId}
-        className="mb-6 border-b-2 border-brand-700 pb-2 font-serif text-3xl font-bold dark:border-sky-400"
-      >
-        {heading}
-      </h1>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-brand-700 pb-2 dark:border-sky-400">
+        <h1 id={headingId} className="font-serif text-3xl font-bold">
+          {heading}
+        </h1>
+        {follow && <FollowButton topic={{ ...follow, name: heading }} />}
+      </div>
       {content}
     </div>
   );
@@ -121,6 +124,7 @@ export function SectorPage() {
       title={(stories) => stories.find((story) => story.sector?.slug === slug)?.sector?.name ?? fallback}
       description={`The latest stories in ${fallback}.`}
       what="this sector's stories"
+      follow={{ kind: 'sector', slug }}
     />
   );
 }
@@ -135,6 +139,21 @@ export function EditionPage() {
       title={(stories) => stories.find((story) => story.edition.slug === slug)?.edition.name ?? fallback}
       description={`The latest stories from the ${fallback} edition.`}
       what="this edition's stories"
+      follow={{ kind: 'edition', slug }}
+    />
+  );
+}
+
+export function TagPage() {
+  const { tag = '' } = useParams();
+  return (
+    <FeedView
+      key={tag}
+      params={{ feed: 'latest', tag }}
+      title={tag}
+      description={`The latest stories tagged ${tag}.`}
+      what="the stories with this tag"
+      follow={{ kind: 'tag', slug: tag }}
     />
   );
 }

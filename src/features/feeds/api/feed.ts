@@ -10,6 +10,8 @@ export interface FeedParams {
   feed: FeedName;
   sector?: string;
   edition?: string;
+  /** One of a story's `tags`, as written. */
+  tag?: string;
   q?: string;
   limit?: number;
 }
