@@ -33,6 +33,8 @@ const routes: { path: string; name: string; screenshot?: string; scrollThrough?:
   { path: '/edition/india', name: 'edition' },
   { path: '/search?q=WhatsApp', name: 'search' },
   { path: '/saved', name: 'saved' },
+  { path: '/tag/EU', name: 'tag' },
+  { path: '/following', name: 'following' },
 ];
 routes.push({ path: '/no-such-page', name: '404' });
 

@@ -56,6 +56,8 @@ const routes: RouteCase[] = [
   { path: '/sector/technology', h1: termName(taxonomy.sectors, 'technology'), lists: true },
   { path: '/edition/india', h1: termName(taxonomy.editions, 'india'), lists: true },
   { path: '/search?q=WhatsApp', h1: 'Search', lists: true, link: `/article/${REFERENCE_SLUG}` },
+  { path: '/tag/EU', h1: 'EU', lists: true },
+  { path: '/following', h1: 'Following', lists: false },
   { path: '/no-such-page', h1: 'Page not found', lists: false, title: `Page not found | ${SITE_NAME}` },
 ];
 

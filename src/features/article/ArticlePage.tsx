@@ -9,7 +9,8 @@ import { useDocumentMeta } from '../../lib/head';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { FollowButton, type Topic } from '../following';
-import { SaveButton, useSavedStory } from '../reading-list';
+import { useRecordOpened, type OpenedStory } from '../history';
+import { changedBlocks, SaveButton, useKeepSavedFresh, useSavedChange, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
 import { articleHead } from './articleHead';
 import { ArticleTools } from './ArticleTools';
@@ -46,7 +47,9 @@ function FollowTopics({ story }: { story: Story }) {
   );
 }
 
-function ArticleBody({ story }: { story: Story }) {
+function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedStory | null }) {
+  const savedVersion = useSavedChange(story.slug);
+  const changed = savedVersion ? changedBlocks(savedVersion.body, story.body) : undefined;
   return (
     <>
       <article aria-labelledby="article-headline">
@@ -82,6 +85,13 @@ function ArticleBody({ story }: { story: Story }) {
             </span>
           </p>
           {story.byline && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">By {story.byline}</p>}
+          {readBefore && (
+            <p className="mt-3 rounded border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
+              <strong>Updated since you read it</strong> (you read the version of{' '}
+              <time dateTime={readBefore.updatedAt}>{formatHouseTime(readBefore.updatedAt)}</time>
+              {readBefore.headline !== story.headline && <>, headlined “{readBefore.headline}”</>}).
+            </p>
+          )}
           <div className="mt-3">
             <SaveButton story={story} size="large" />
           </div>
@@ -93,7 +103,7 @@ function ArticleBody({ story }: { story: Story }) {
         )}
 
         <div className="article-text mt-6">
-          <BlockRenderer blocks={story.body} />
+          <BlockRenderer blocks={story.body} changed={changed} />
         </div>
 
         {story.syndicated && (
@@ -182,6 +192,8 @@ export function ArticlePage() {
   // The reading-list copy stands in when the network cannot answer (offline).
   const savedCopy = useSavedStory(slug, query.data === undefined);
   const story = query.data ?? savedCopy?.story;
+  const readBefore = useRecordOpened(story);
+  useKeepSavedFresh(query.data);
   const notFound = query.isError && isApiError(query.error) && query.error.kind === 'not_found';
   const offlineMiss =
     (query.isError && isOfflineFailure(query.error)) || (query.isPending && query.fetchStatus === 'paused');
@@ -200,7 +212,7 @@ export function ArticlePage() {
   useDocumentMeta(title, story?.summary, story ? articleHead(story) : { status });
 
   let main;
-  if (story) main = <ArticleBody story={story} />;
+  if (story) main = <ArticleBody story={story} readBefore={readBefore} />;
   else if (offlineMiss) main = <NotAvailableOffline />;
   // A manual retry after an error shows the skeleton again, so the reader sees it working.
   else if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;

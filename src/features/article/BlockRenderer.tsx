@@ -366,12 +366,24 @@ export function BlockView({ block }: { block: Block }) {
 }
 
 /** A story body. Unknown block types never get here: the schema turns them into their text. */
-export function BlockRenderer({ blocks }: { blocks: Block[] }) {
+/** `changed`: indexes of blocks that changed since the reader saved the story, set off and named so. */
+export function BlockRenderer({ blocks, changed }: { blocks: Block[]; changed?: ReadonlySet<number> }) {
   return (
     <div className="space-y-5 text-lg leading-relaxed">
-      {blocks.map((block, index) => (
-        <BlockView key={index} block={block} />
-      ))}
+      {blocks.map((block, index) =>
+        changed?.has(index) ? (
+          <div
+            key={index}
+            role="group"
+            aria-label="Changed since you saved it"
+            className="border-l-4 border-amber-400 pl-3"
+          >
+            <BlockView block={block} />
+          </div>
+        ) : (
+          <BlockView key={index} block={block} />
+        ),
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { StoryCard } from '../../lib/api/schemas';
 import { isApiError } from '../../lib/api/errors';
 import { useDocumentMeta } from '../../lib/head';
 import { FollowButton, type Topic } from '../following';
+import { NewSinceNotice } from '../history';
 import { feedInfiniteQuery, type FeedParams } from './api/feed';
 import { titleCaseSlug, uniqueStories } from './feedUtils';
 import { LoadMore } from './LoadMore';
@@ -21,9 +22,11 @@ interface FeedViewProps {
   numbered?: boolean;
   /** A sector, edition or tag page: a Follow button beside the heading (named once the name is known). */
   follow?: Omit<Topic, 'name'>;
+  /** Say how many stories are new since the reader's last visit. */
+  markNew?: boolean;
 }
 
-function FeedView({ params, title, description, what, numbered = false, follow }: FeedViewProps) {
+function FeedView({ params, title, description, what, numbered = false, follow, markNew = false }: FeedViewProps) {
   const headingId = useId();
   const query = useInfiniteQuery(feedInfiniteQuery(params));
   const stories = query.data ? uniqueStories(query.data.pages) : [];
@@ -47,6 +50,7 @@ function FeedView({ params, title, description, what, numbered = false, follow }
   } else {
     content = (
       <>
+        {markNew && <NewSinceNotice stories={stories} />}
         <StoryList stories={stories} headingLevel={2} numbered={numbered} labelledBy={headingId} />
         <LoadMore query={query} what="more stories" />
         <p role="status" className="sr-only">
@@ -76,6 +80,7 @@ export function LatestPage() {
       title="Latest News"
       description="The newest stories from every sector and edition."
       what="the latest news"
+      markNew
     />
   );
 }

@@ -6,6 +6,7 @@ import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 import { Picture } from '../../components/Picture';
+import { StoryMark } from '../history';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 export type HeadingLevel = 2 | 3 | 4;
@@ -71,6 +72,7 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           </p>
         )}
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          <StoryMark story={story} />
           {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mr-2" />}
           {story.source && <span>{story.source} · </span>}
           <RelativeTime iso={story.publishedAt} />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { useDocumentMeta } from '../../lib/head';
+import { NewSinceNotice } from '../history';
 import { feedQuery } from '../feeds/api/feed';
 import { StoryList, StoryListSkeleton } from '../feeds';
 import { taxonomyQuery } from '../site/api/taxonomy';
@@ -140,6 +141,7 @@ function FollowedStories({ topics }: { topics: readonly Topic[] }) {
         <p className="py-8 text-slate-700 dark:text-slate-300">No stories here yet.</p>
       ) : (
         <>
+          <NewSinceNotice stories={stories} />
           <StoryList stories={stories.slice(0, shown)} headingLevel={3} labelledBy={headingId} />
           {shown < stories.length && (
             <div className="mt-6 flex justify-center">

@@ -15,6 +15,7 @@ import {
   TrendingBox,
 } from '../feeds';
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
+import { NewSinceNotice } from '../history';
 import { BreakingNews } from './BreakingNews';
 import { homeFeeds } from './homeFeeds';
 import { SectorBlocks } from './SectorBlocks';
@@ -48,6 +49,7 @@ function LeadAndLatest() {
         <h2 id={leadId} className="sr-only">
           Lead story
         </h2>
+        {query.data && <NewSinceNotice stories={query.data.items} />}
         {loading ? (
           <LoadingRegion label="Loading the lead story">
             <StoryCardSkeleton variant="lead" />

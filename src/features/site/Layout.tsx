@@ -14,6 +14,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SITE_NAME } from '../../lib/head';
 import { FeedbackForm, NewsletterForm } from '../forms';
 import { useFollowing } from '../following';
+import { VisitTracker } from '../history';
 import { ThemeMenu } from '../preferences';
 import { KeyboardShortcuts } from '../shortcuts';
 import { BackToTop } from './BackToTop';
@@ -301,6 +302,7 @@ export function Layout() {
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />
       <RouteFocus />
+      <VisitTracker />
       <ScrollRestoration />
     </>
   );
