@@ -103,6 +103,11 @@ async function auditAllRoutes(theme: 'light' | 'dark'): Promise<ViolationSummary
     // The dark run uses the stored choice over a light system theme: the remembered setting wins.
     await page.goto('/no-such-page');
     await page.evaluate((value) => localStorage.setItem('reader.theme', value), theme);
+    // A returning reader, so the "New" marks and their count are audited too.
+    await page.evaluate(
+      (lastActiveAt) => localStorage.setItem('devdiscourse-visit', JSON.stringify({ since: null, lastActiveAt })),
+      Date.parse('2026-02-11T00:00:00Z'),
+    );
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const found: ViolationSummary = {};
     let heading = '';

@@ -1,0 +1,125 @@
+/**
+ * The reader's own features in Chromium against the production build, with the API on the
+ * test server: following shared by two tabs and read offline; a later visit (the browser's
+ * clock moved on) marking what is new and what changed since it was read or saved.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { db } from '../../mocks/fixtures';
+import { REFERENCE_SLUG } from '../renderApp';
+import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser';
+
+const ctx = browserForFile();
+const api = serverForFile({ api: true });
+
+let opened: OpenedPage | null = null;
+async function open(): Promise<OpenedPage> {
+  opened = await openPage(ctx.browser, api.url);
+  return opened;
+}
+afterEach(async () => {
+  api.server.clearFaults();
+  await opened?.close();
+  opened = null;
+});
+
+async function expectH1(page: Page, text: string): Promise<void> {
+  await poll(() => page.locator('h1').allTextContents(), 'the h1').toEqual([text]);
+}
+
+const headlinesOn = (page: Page, list: string) =>
+  page.getByRole('list', { name: list, exact: true }).getByRole('heading').allTextContents();
+
+describe('following', () => {
+  test('a follow in one tab shows in the other, and Following reads offline', async () => {
+    const { page, context, expectNoProblems } = await open();
+    const other = await context.newPage();
+    await other.goto('/following');
+    await other.getByRole('heading', { level: 2, name: 'You do not follow anything yet' }).waitFor();
+
+    await page.goto('/sector/technology');
+    await page.getByRole('button', { name: 'Follow Technology' }).click();
+    await poll(() => page.getByRole('button', { name: 'Following Technology' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.goto(`/article/${REFERENCE_SLUG}`);
+    await page.getByRole('button', { name: 'Follow Russia' }).click();
+    await poll(() => page.getByRole('button', { name: 'Following Russia' }).getAttribute('aria-pressed')).toBe('true');
+
+    const technology = db.listStories({ feed: 'latest', sector: 'technology' });
+    const russia = db.listStories({ feed: 'latest', tag: 'russia' });
+    const merged = [...new Map([...technology, ...russia].map((story) => [story.slug, story])).values()]
+      .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
+      .map((story) => story.headline);
+    // The other tab hears of both over the BroadcastChannel, without a reload.
+    await poll(() => headlinesOn(other, 'Newest stories'), 'the other tab').toEqual(merged.slice(0, 20));
+    await expect(
+      other.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Following' }).isVisible(),
+    ).resolves.toBe(true);
+
+    await expectNoProblems();
+    await page.close();
+    // Offline, the page is read again from what was fetched (the persisted query cache and the worker).
+    await poll(() => other.evaluate(() => navigator.serviceWorker.controller?.state ?? null), 'worker').toBe(
+      'activated',
+    );
+    await waitForSettled(other);
+    await context.setOffline(true);
+    await other.reload();
+    await expectH1(other, 'Following');
+    await poll(() => headlinesOn(other, 'Newest stories'), 'offline').toEqual(merged.slice(0, 20));
+    await context.setOffline(false);
+  });
+});
+
+describe('since your last visit', () => {
+  test('a later visit marks new stories, and the story read and saved as changed', async () => {
+    const latest = db.listStories({ feed: 'latest' });
+    // The first visit falls in a gap of the news, so exactly `newCount` stories come after it.
+    const newCount = latest.findIndex(
+      (story, index) =>
+        index >= 2 && Date.parse(latest[index - 1]!.publishedAt) - Date.parse(story.publishedAt) > 40 * 60_000,
+    );
+    expect(newCount).toBeGreaterThanOrEqual(2);
+    const firstVisit =
+      (Date.parse(latest[newCount - 1]!.publishedAt) + Date.parse(latest[newCount]!.publishedAt)) / 2 - 5 * 60_000;
+
+    const reference = db.findStory(REFERENCE_SLUG)!;
+    // The reference story is read on the first visit: read, it is no longer new.
+    const unread = latest.slice(0, newCount).filter((story) => story.slug !== REFERENCE_SLUG).length;
+    const readVersion = new Date(Date.parse(reference.updatedAt) - 60 * 60_000).toISOString();
+    const { page, context, expectNoProblems } = await open();
+    await context.clock.install({ time: firstVisit });
+    // On the first visit the publisher still had the earlier version of the reference story.
+    api.server.setFaults([{ match: `/stories/${REFERENCE_SLUG}`, json: { ...reference, updatedAt: readVersion } }]);
+    await page.goto('/latest');
+    await page.getByRole('list', { name: 'Latest News', exact: true }).waitFor();
+    await expect(page.getByText(/new since/).count()).resolves.toBe(0);
+    await page.goto(`/article/${REFERENCE_SLUG}`);
+    await page.getByRole('button', { name: `Save: ${reference.headline}` }).click();
+    await page.getByRole('button', { name: `Saved: ${reference.headline}` }).waitFor();
+    await page.close();
+
+    // Three hours later, the publisher has updated the story.
+    api.server.clearFaults();
+    const later = await context.newPage();
+    await later.clock.setSystemTime(firstVisit + 3 * 60 * 60_000);
+    await later.goto('/latest');
+    await poll(() => later.getByText(/new since/).textContent(), 'the count').toMatch(
+      new RegExp(`^${unread} new since`),
+    );
+    const list = later.getByRole('list', { name: 'Latest News', exact: true });
+    await poll(() => list.getByText('New', { exact: true }).count(), 'New marks').toBe(unread);
+
+    await later.goto('/trending');
+    const card = later.getByRole('listitem').filter({ has: later.getByRole('link', { name: reference.headline }) });
+    await poll(() => card.getByText('Updated since you read it').count(), 'the card').toBe(1);
+
+    await later.goto('/saved');
+    await poll(() => later.getByText('Updated since you saved it').count(), 'the saved story').toBe(1);
+
+    await later.goto(`/article/${REFERENCE_SLUG}`);
+    await poll(() => later.getByRole('article').getByText('Updated since you read it').count(), 'the article').toBe(1);
+    await expectNoProblems();
+  });
+});
