@@ -5,12 +5,14 @@
  */
 import { plainText } from '../src/lib/api/richText';
 import type { BlockInput, StoryCard, Term } from '../src/lib/api/schemas';
+import { wireGroup } from '../src/lib/api/wireVersions';
 
 /** A fixture file: a Story without `related` (computed here from the sector). */
-export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration'> {
+export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration' | 'storyGroup'> {
   /** Optional in a fixture as in the contract: absent means false / null. */
   breaking?: boolean;
   videoDuration?: number | null;
+  storyGroup?: string | null;
   body: Array<BlockInput | { type: string; [key: string]: unknown }>;
   syndicated: boolean;
   tags: string[];
@@ -49,6 +51,7 @@ export function toCard(story: StoryFixture): StoryCard {
     image: story.image,
     breaking: story.breaking ?? false,
     videoDuration: story.videoDuration ?? null,
+    storyGroup: story.storyGroup ?? null,
   };
 }
 
@@ -91,11 +94,20 @@ export function createDb(data: MockData) {
     findStory(slug: string) {
       const story = bySlug.get(slug);
       if (!story) return null;
+      const group = wireGroup(story);
+      // Versions of this wire story are listed as versions, not as related stories.
+      const versions = chronological.filter((other) => other.slug !== slug && wireGroup(other) === group);
       const related = chronological
-        .filter((other) => other.slug !== slug && other.sector?.slug === story.sector?.slug && story.sector !== null)
+        .filter(
+          (other) =>
+            other.slug !== slug &&
+            wireGroup(other) !== group &&
+            other.sector?.slug === story.sector?.slug &&
+            story.sector !== null,
+        )
         .slice(0, 4)
         .map(toCard);
-      return { ...story, related };
+      return { ...story, related, versions: versions.map(toCard) };
     },
     listStories(filter: FeedFilter): StoryCard[] {
       const q = filter.q?.trim().toLowerCase();

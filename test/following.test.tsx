@@ -128,8 +128,7 @@ describe('the Following page', () => {
     await user.click(within(sectors).getByRole('button', { name: 'Follow Technology' }));
     const list = await screen.findByRole('list', { name: 'Newest stories' });
     expect(headlinesIn(list)).toEqual(
-      db
-        .listStories({ feed: 'latest', sector: 'technology' })
+      mergeNewestFirst([db.listStories({ feed: 'latest', sector: 'technology' })])
         .slice(0, 20)
         .map((story) => story.headline),
     );

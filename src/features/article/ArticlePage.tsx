@@ -24,6 +24,57 @@ export const SYNDICATED_NOTE =
 
 const TERM_LINK_CLASS = 'hover:underline';
 
+/**
+ * The versions of a wire story, newest first, saying which one the reader is on: every
+ * version stays readable at its own address, and an earlier one points to the newest.
+ */
+function Versions({ story }: { story: Story }) {
+  if (story.versions.length === 0) return null;
+  const all = [story, ...story.versions].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
+  const position = all.findIndex((version) => version.slug === story.slug);
+  const newest = all[0]!;
+  return (
+    <nav
+      aria-labelledby="article-versions"
+      className="mt-4 rounded border border-slate-200 p-3 text-sm dark:border-slate-700"
+    >
+      <h2 id="article-versions" className="font-semibold">
+        Versions of this story
+      </h2>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        {position === 0 ? (
+          <>You are reading the newest of {all.length} versions.</>
+        ) : (
+          <>
+            You are reading version {all.length - position} of {all.length}, an earlier one.{' '}
+            <Link to={`/article/${encodeURIComponent(newest.slug)}`} className="font-semibold underline">
+              Read the newest version
+            </Link>
+          </>
+        )}
+      </p>
+      <ol className="mt-2 space-y-1">
+        {all.map((version) => (
+          <li key={version.slug}>
+            <time dateTime={version.publishedAt} className="text-slate-600 tabular-nums dark:text-slate-300">
+              {formatHouseTime(version.publishedAt)}
+            </time>{' '}
+            {version.slug === story.slug ? (
+              <span aria-current="page" className="font-semibold">
+                {version.headline} (this version)
+              </span>
+            ) : (
+              <Link to={`/article/${encodeURIComponent(version.slug)}`} className="underline hover:no-underline">
+                {version.headline}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /** Follow buttons for the story's sector and tags: its newest stories then come together on Following. */
 function FollowTopics({ story }: { story: Story }) {
   const topics: Topic[] = [
@@ -96,6 +147,7 @@ function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedSt
             <SaveButton story={story} size="large" />
           </div>
           <ArticleTools story={story} />
+          <Versions story={story} />
         </header>
 
         {story.image && (

@@ -12,7 +12,8 @@ export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 export type HeadingLevel = 2 | 3 | 4;
 
 export interface StoryCardProps {
-  story: StoryCardData;
+  /** `versionCount`: versions of this wire story merged into it (lists from a feed). */
+  story: StoryCardData & { versionCount?: number };
   variant?: StoryCardVariant;
   /** Level of the headline's heading, so the card fits the outline of the page it is on. */
   headingLevel?: HeadingLevel;
@@ -28,6 +29,11 @@ const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
   standard: 'mt-1 font-serif text-lg leading-snug font-semibold',
   compact: 'mt-1 text-base leading-snug font-semibold',
 };
+
+/** "Updated once", "Updated 3 times": how often a wire story changed, its versions merged. */
+export function updatedTimes(updates: number): string {
+  return updates === 1 ? 'Updated once' : `Updated ${updates} times`;
+}
 
 export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions: ownActions }: StoryCardProps) {
   const renderActions = use(StoryCardActions);
@@ -76,6 +82,7 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mr-2" />}
           {story.source && <span>{story.source} · </span>}
           <RelativeTime iso={story.publishedAt} />
+          {(story.versionCount ?? 1) > 1 && <span> · {updatedTimes(story.versionCount! - 1)}</span>}
         </p>
         {actions && <div className="mt-2">{actions}</div>}
       </div>
