@@ -1,11 +1,13 @@
 /**
  * The reader's own features in Chromium against the production build, with the API on the
  * test server: following shared by two tabs and read offline; a later visit (the browser's
- * clock moved on) marking what is new and what changed since it was read or saved.
+ * clock moved on) marking what is new and what changed since it was read or saved; versions
+ * of a wire story merged in Latest and Trending, each still at its own address.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { db } from '../../mocks/fixtures';
+import { mergeVersions, withoutWirePrefix } from '../../src/lib/api/wireVersions';
 import { REFERENCE_SLUG } from '../renderApp';
 import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser';
 
@@ -42,15 +44,21 @@ describe('following', () => {
     await poll(() => page.getByRole('button', { name: 'Following Technology' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    await page.goto(`/article/${REFERENCE_SLUG}`);
+    // On to the story in the app (a full load could cut the follow's IndexedDB write short).
+    await page
+      .getByRole('link', { name: db.findStory(REFERENCE_SLUG)!.headline })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Follow Russia' }).click();
     await poll(() => page.getByRole('button', { name: 'Following Russia' }).getAttribute('aria-pressed')).toBe('true');
 
     const technology = db.listStories({ feed: 'latest', sector: 'technology' });
     const russia = db.listStories({ feed: 'latest', tag: 'russia' });
-    const merged = [...new Map([...technology, ...russia].map((story) => [story.slug, story])).values()]
-      .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
-      .map((story) => story.headline);
+    const merged = mergeVersions(
+      [...new Map([...technology, ...russia].map((story) => [story.slug, story])).values()].sort(
+        (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt),
+      ),
+    ).map((story) => story.headline);
     // The other tab hears of both over the BroadcastChannel, without a reload.
     await poll(() => headlinesOn(other, 'Newest stories'), 'the other tab').toEqual(merged.slice(0, 20));
     await expect(
@@ -74,7 +82,8 @@ describe('following', () => {
 
 describe('since your last visit', () => {
   test('a later visit marks new stories, and the story read and saved as changed', async () => {
-    const latest = db.listStories({ feed: 'latest' });
+    // The first page as Latest shows it: versions of a wire story merged.
+    const latest = mergeVersions(db.listStories({ feed: 'latest' }).slice(0, 20));
     // The first visit falls in a gap of the news, so exactly `newCount` stories come after it.
     const newCount = latest.findIndex(
       (story, index) =>
@@ -120,6 +129,44 @@ describe('since your last visit', () => {
 
     await later.goto(`/article/${REFERENCE_SLUG}`);
     await poll(() => later.getByRole('article').getByText('Updated since you read it').count(), 'the article').toBe(1);
+    await expectNoProblems();
+  });
+});
+
+describe('wire updates as one story', () => {
+  test('Latest and Trending list each wire story once, and every version opens at its own address', async () => {
+    const { page, expectNoProblems } = await open();
+    const reference = db.findStory(REFERENCE_SLUG)!;
+    const base = withoutWirePrefix(reference.headline);
+    await page.goto('/latest');
+    const latest = page.getByRole('list', { name: 'Latest News', exact: true });
+    await latest.waitFor();
+    await poll(() => latest.getByRole('heading', { name: base }).allTextContents(), 'WhatsApp in Latest').toEqual([
+      reference.headline,
+    ]);
+    await expect(
+      latest
+        .getByRole('listitem')
+        .filter({ hasText: base })
+        .getByText(/Updated 3 times/)
+        .count(),
+    ).resolves.toBe(1);
+
+    await page.goto('/trending');
+    const trending = page.getByRole('list', { name: 'Trending', exact: true });
+    await trending.waitFor();
+    await poll(
+      () => trending.getByRole('heading', { name: 'China trade negotiator met Westinghouse' }).count(),
+      'China in Trending',
+    ).toBe(1);
+
+    const versions = [reference, ...reference.versions];
+    expect(versions).toHaveLength(4);
+    for (const version of versions) {
+      await page.goto(`/article/${version.slug}`);
+      await poll(() => page.locator('h1').allTextContents(), version.slug).toEqual([version.headline]);
+      await expect(page.getByRole('navigation', { name: 'Versions of this story' }).isVisible()).resolves.toBe(true);
+    }
     await expectNoProblems();
   });
 });
