@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
@@ -9,6 +10,7 @@ import { useDocumentMeta } from '../../lib/head';
 import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { FollowButton, type Topic } from '../following';
+import { Listen } from '../listen';
 import { useRecordOpened, type OpenedStory } from '../history';
 import { changedBlocks, SaveButton, useKeepSavedFresh, useSavedChange, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
@@ -101,6 +103,7 @@ function FollowTopics({ story }: { story: Story }) {
 function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedStory | null }) {
   const savedVersion = useSavedChange(story.slug);
   const changed = savedVersion ? changedBlocks(savedVersion.body, story.body) : undefined;
+  const bodyRef = useRef<HTMLDivElement>(null);
   return (
     <>
       <article aria-labelledby="article-headline">
@@ -147,6 +150,7 @@ function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedSt
             <SaveButton story={story} size="large" />
           </div>
           <ArticleTools story={story} />
+          <Listen key={story.slug} headline={story.headline} body={story.body} bodyRef={bodyRef} />
           <Versions story={story} />
         </header>
 
@@ -155,7 +159,7 @@ function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedSt
         )}
 
         <div className="article-text mt-6">
-          <BlockRenderer blocks={story.body} changed={changed} />
+          <BlockRenderer ref={bodyRef} blocks={story.body} changed={changed} />
         </div>
 
         {story.syndicated && (
