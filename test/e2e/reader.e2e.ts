@@ -170,3 +170,60 @@ describe('wire updates as one story', () => {
     await expectNoProblems();
   });
 });
+
+describe('listen', () => {
+  test('reads the story aloud in order, in an English voice, marking the paragraph read', async () => {
+    const { page, context, expectNoProblems } = await open();
+    // Chromium's speech, replaced at its boundary: the test sees what is queued, in what order, with what voice.
+    await context.addInitScript(() => {
+      const spoken: { text: string; voice: string | null; rate: number }[] = [];
+      const queue: { onend: (() => void) | null }[] = [];
+      (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+      (window as unknown as { __finish: () => void }).__finish = () => queue.at(-1)?.onend?.();
+      const voices = [
+        { name: 'Deutsch', lang: 'de-DE', default: true, localService: true, voiceURI: 'de' },
+        { name: 'English', lang: 'en-GB', default: false, localService: true, voiceURI: 'en' },
+      ];
+      const speech = {
+        getVoices: () => voices,
+        speak: (utterance: SpeechSynthesisUtterance) => {
+          spoken.push({ text: utterance.text, voice: utterance.voice?.name ?? null, rate: utterance.rate });
+          queue.push(utterance as unknown as { onend: (() => void) | null });
+        },
+        cancel: () => {},
+        pause: () => {},
+        resume: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: speech, configurable: true });
+      // Chromium's own utterance takes only its own voices: the fake voices need a plain one.
+      class Utterance {
+        lang = '';
+        rate = 1;
+        voice: unknown = null;
+        onend: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(public text: string) {}
+      }
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+    });
+    const reference = db.findStory(REFERENCE_SLUG)!;
+    await page.goto(`/article/${REFERENCE_SLUG}`);
+    await page.getByRole('button', { name: 'Listen' }).click();
+    await page.evaluate(() => (window as unknown as { __finish: () => void }).__finish());
+    const spoken = () =>
+      page.evaluate(() => (window as unknown as { __spoken: { text: string; voice: string | null }[] }).__spoken);
+    const first = (reference.body[0] as { text: string }).text;
+    await poll(spoken, 'what was queued').toEqual([
+      { text: reference.headline, voice: 'English', rate: 1 },
+      { text: first, voice: 'English', rate: 1 },
+    ]);
+    await poll(() => page.locator('article [data-listening]').allTextContents(), 'the marked paragraph').toEqual([
+      first,
+    ]);
+    await page.keyboard.press('l');
+    await poll(() => page.getByRole('button', { name: 'Resume' }).count(), 'paused by the l key').toBe(1);
+    await expectNoProblems();
+  });
+});
