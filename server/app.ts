@@ -21,6 +21,7 @@ import { createDocumentTemplate } from './document';
 import { PageCache, type CachedPage } from './pageCache';
 import { renderPage } from './render';
 import { createRenderLimit, Overloaded } from './renderLimit';
+import { LITE_VARY, registerLite } from './lite';
 
 export interface ServerOptions {
   /** The client build (`vite build`): index.html and assets. */
@@ -100,7 +101,7 @@ export function createServerApp(options: ServerOptions) {
   const pageHeaders = { 'Content-Security-Policy': template.csp, ...SECURITY_HEADERS };
 
   // The app's API client, when it runs here, asks the content source in-process.
-  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs });
+  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs, liteMode: true });
   setServerTransport((request) => options.source(request));
   configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
@@ -199,6 +200,9 @@ export function createServerApp(options: ServerOptions) {
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);
 
+  // Save-Data or the reader's choice: the page as text, no script (./lite.ts).
+  registerLite(app, options);
+
   // Every other GET is a page, rendered for its URL.
   app.get('*', async (c) => {
     const url = pageUrl(new URL(c.req.url));
@@ -208,7 +212,7 @@ export function createServerApp(options: ServerOptions) {
       const renderedAt = Date.now();
       const page = await renderPage(url, {
         origin,
-        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000 },
+        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000, liteMode: true },
         dataWaitMs: options.pageTimeoutMs - 500,
       });
       return compressed(template.render(page, origin, url.pathname), page.status, renderedAt);
@@ -259,7 +263,7 @@ export function createServerApp(options: ServerOptions) {
       ...pageHeaders,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': cacheControl,
-      Vary: 'Accept-Encoding',
+      Vary: LITE_VARY,
       ETag: page.etag,
     };
     if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers);

@@ -13,6 +13,8 @@ export interface AppConfig {
   houseTimeZoneLabel: string;
   /** How long a request may hang before it is abandoned. */
   requestTimeoutMs: number;
+  /** The server offers lite pages (text, no script): the footer offers the switch. */
+  liteMode?: boolean;
 }
 
 function normaliseBaseUrl(value: unknown): string | null {
