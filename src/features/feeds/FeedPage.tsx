@@ -50,7 +50,6 @@ function FeedView({ params, title, description, what, numbered = false, follow, 
   } else {
     content = (
       <>
-        {markNew && <NewSinceNotice stories={stories} />}
         <StoryList stories={stories} headingLevel={2} numbered={numbered} labelledBy={headingId} />
         <LoadMore query={query} what="more stories" />
         <p role="status" className="sr-only">
@@ -67,6 +66,7 @@ function FeedView({ params, title, description, what, numbered = false, follow, 
           {heading}
         </h1>
         {follow && <FollowButton topic={{ ...follow, name: heading }} />}
+        {markNew && stories.length > 0 && <NewSinceNotice stories={stories} className="" />}
       </div>
       {content}
     </div>

@@ -68,14 +68,21 @@ export function formatSince(since: number, now = Date.now()): string {
 }
 
 /** "7 new since 09:40 IST" above a list, when stories were published since the last visit. */
-export function NewSinceNotice({ stories }: { stories: readonly Versioned[] }) {
+export function NewSinceNotice({
+  stories,
+  className = 'mb-4',
+}: {
+  stories: readonly Versioned[];
+  /** Where it sits; it comes after hydration, so a place that moves nothing is best. */
+  className?: string;
+}) {
   const since = useVisitSince();
   const marks = useStoryMarks();
   if (since === null) return null;
   const count = stories.filter((story) => marks(story) === 'new').length;
   if (count === 0) return null;
   return (
-    <p className="mb-4 text-sm font-semibold text-accent-600 dark:text-red-300">
+    <p className={`text-sm font-semibold text-accent-600 dark:text-red-300 ${className}`}>
       {count} new since <time dateTime={new Date(since).toISOString()}>{formatSince(since)}</time>
     </p>
   );
