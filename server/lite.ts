@@ -31,9 +31,10 @@ export function wantsLite(cookieHeader: string | undefined, saveData: string | u
 }
 
 const STYLE =
-  ':root{color-scheme:light dark;font:18px/1.55 Georgia,serif}body{max-width:40em;margin:0 auto;padding:0 1em}' +
+  ':root{color-scheme:light dark;font:18px/1.55 Georgia,serif;color:light-dark(#111,#eee);background:light-dark(#fff,#121212)}' +
+  'body{max-width:40em;margin:0 auto;padding:0 1em}' +
   'header,footer,.meta{font:15px/1.5 system-ui,sans-serif}header{padding:.6em 0;border-bottom:2px solid}' +
-  'a{color:LinkText}li{margin:.4em 0}h1{line-height:1.2}pre{white-space:pre-wrap}' +
+  'a{color:light-dark(#0b4f96,#9cc9ff)}li{margin:.4em 0}h1{line-height:1.2}pre{white-space:pre-wrap}' +
   'footer{margin:2em 0;border-top:1px solid;padding-top:.6em}blockquote{margin-left:1em;font-style:italic}';
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 /** Nothing runs: no script source at all; the one style by its hash. */

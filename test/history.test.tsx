@@ -128,6 +128,17 @@ describe('since your last visit', () => {
     );
   });
 
+  it('a newer version of a wire story the reader read is an update to them, not a new story', async () => {
+    previousVisitEndedAt(Date.parse('2026-01-01T00:00:00Z'));
+    const earlier = db.findStory('update-1-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app')!;
+    historyInMemory([{ slug: earlier.slug, headline: earlier.headline, updatedAt: earlier.updatedAt, openedAt: 1 }]);
+    renderApp('/latest');
+    const link = await screen.findByRole('link', { name: db.findStory(REFERENCE_SLUG)!.headline });
+    const card = link.closest('li')!;
+    expect(await within(card).findByText('Updated since you read it')).toBeVisible();
+    expect(within(card).queryByText('New')).not.toBeInTheDocument();
+  });
+
   it('opening a story records it, and its "New" mark goes', async () => {
     previousVisitEndedAt(lastVisit);
     const history = historyInMemory();

@@ -108,6 +108,27 @@ async function auditAllRoutes(theme: 'light' | 'dark'): Promise<ViolationSummary
       (lastActiveAt) => localStorage.setItem('devdiscourse-visit', JSON.stringify({ since: null, lastActiveAt })),
       Date.parse('2026-02-11T00:00:00Z'),
     );
+    // Following a sector and a tag, so /following shows its stories and the sections bar its link.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('devdiscourse-following');
+          request.onupgradeneeded = () => request.result.createObjectStore('topics');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const transaction = request.result.transaction('topics', 'readwrite');
+            const topics = transaction.objectStore('topics');
+            topics.put({ kind: 'sector', slug: 'technology', name: 'Technology', followedAt: 1 }, 'sector:technology');
+            topics.put({ kind: 'tag', slug: 'EU', name: 'EU', followedAt: 2 }, 'tag:EU');
+            transaction.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    await page.goto('/following');
+    await page.getByRole('list', { name: 'Newest stories' }).waitFor();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const found: ViolationSummary = {};
     let heading = '';

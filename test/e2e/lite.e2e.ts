@@ -2,6 +2,7 @@
  * Lite mode against `npm start`: a Save-Data request gets the article as text with no script,
  * under 15 KB transferred in all; the footer's switch turns it on and off without JavaScript.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterEach, describe, expect, test } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
 import { browserForFile, openPage, poll, productionServerForFile, type OpenedPage } from './browser';
@@ -40,6 +41,20 @@ describe('lite mode', () => {
     console.log(`lite article: ${total} bytes transferred in all`);
     expect(total).toBeLessThan(LITE_BUDGET_BYTES);
     expect(await page.getByRole('link', { name: /^Picture: / }).count()).toBe(1);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .setLegacyMode(true)
+          .analyze();
+        expect(
+          results.violations.map((violation) => violation.id),
+          `${colorScheme} ${width}px`,
+        ).toEqual([]);
+      }
+    }
     await opened.expectNoProblems();
   });
 

@@ -8,6 +8,8 @@ interface Versioned {
   headline: string;
   publishedAt: string;
   updatedAt: string;
+  /** The wire versions merged into this card (a list's); any of them read counts as read. */
+  versionSlugs?: readonly string[];
 }
 
 export type StoryMarkKind = 'new' | 'updated';
@@ -29,7 +31,13 @@ export function storyMark(
   since: number | null,
   opened: ReadonlyMap<string, OpenedStory>,
 ): StoryMarkKind | null {
-  const read = opened.get(story.slug);
+  const read =
+    opened.get(story.slug) ??
+    (story.versionSlugs ?? [])
+      .map((slug) => opened.get(slug))
+      .filter((item) => item !== undefined)
+      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
+  // A newer version of a wire story the reader read is an update to them, not a new story.
   if (read) return Date.parse(story.updatedAt) > Date.parse(read.updatedAt) ? 'updated' : null;
   return since !== null && Date.parse(story.publishedAt) > since ? 'new' : null;
 }

@@ -12,6 +12,7 @@ interface Groupable {
   storyGroup?: string | null;
   /** Versions already merged into this one (a list merged before). */
   versionCount?: number;
+  versionSlugs?: readonly string[];
 }
 
 /** Wire prefixes that mark another version of the same story, not another story. */
@@ -39,8 +40,8 @@ export function wireGroup(story: Groupable): string {
   return `wire:${story.source.toLowerCase()}:${headline}`;
 }
 
-/** A story in a list, with how many versions of it the list held (1: no other). */
-export type Versioned<T> = T & { versionCount: number };
+/** A story in a list, with how many versions of it the list held (1: no other) and their slugs. */
+export type Versioned<T> = T & { versionCount: number; versionSlugs: string[] };
 
 /**
  * Each story once, in the list's order of its first appearance (rank order stays rank order),
@@ -57,6 +58,11 @@ export function mergeVersions<T extends Groupable>(stories: readonly T[]): Versi
   return [...groups.values()].map((versions) => {
     const newest = versions.reduce((a, b) => (Date.parse(b.publishedAt) > Date.parse(a.publishedAt) ? b : a));
     const distinct = new Map(versions.map((version) => [version.slug, version.versionCount ?? 1]));
-    return { ...newest, versionCount: [...distinct.values()].reduce((sum, count) => sum + count, 0) };
+    const slugs = new Set(versions.flatMap((version) => version.versionSlugs ?? [version.slug]));
+    return {
+      ...newest,
+      versionCount: [...distinct.values()].reduce((sum, count) => sum + count, 0),
+      versionSlugs: [...slugs],
+    };
   });
 }
