@@ -178,7 +178,7 @@ export function createServerApp(options: ServerOptions) {
 
   // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).
   app.get('/config.json', (c) =>
-    c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
+    c.json({ apiBaseUrl: '/api', liteMode: true }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
 
   // Built files: hashed assets forever, the rest revalidated. Only paths that name a file.

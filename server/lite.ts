@@ -12,23 +12,16 @@ import { blockText } from '../src/lib/api/blockText';
 import { plainText, type RichText } from '../src/lib/api/richText';
 import type { Block, ListData, StoryCard } from '../src/lib/api/schemas';
 import { mergeVersions } from '../src/lib/api/wireVersions';
+import { LITE_COOKIE, wantsLite } from '../src/lib/liteMode';
 import { formatHouseTime } from '../src/lib/time';
 import type { ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 
-export const LITE_COOKIE = 'reader-lite';
 /** Every page's answer depends on these request headers besides the encoding. */
 export const LITE_VARY = 'Accept-Encoding, Save-Data, Cookie';
 const CONTENT_ORIGIN = 'http://content.invalid';
 const SITE_NAME = 'Devdiscourse Reader';
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
-
-/** The reader's choice wins; without one, the browser's Save-Data hint. */
-export function wantsLite(cookieHeader: string | undefined, saveData: string | undefined): boolean {
-  const choice = /(?:^|;\s*)reader-lite=(on|off)(?:;|$)/.exec(cookieHeader ?? '')?.[1];
-  if (choice) return choice === 'on';
-  return (saveData ?? '').trim().toLowerCase() === 'on';
-}
 
 const STYLE =
   ':root{color-scheme:light dark;font:18px/1.55 Georgia,serif;color:light-dark(#111,#eee);background:light-dark(#fff,#121212)}' +

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../mocks/handlers';
 import { getResponse } from 'msw';
-import { renderLitePage, wantsLite } from '../server/lite';
+import { renderLitePage } from '../server/lite';
+import { wantsLite } from '../src/lib/liteMode';
 import { REFERENCE_SLUG } from './renderApp';
 
 /** The mock API as a content source, as the production server uses it. */

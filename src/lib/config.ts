@@ -63,6 +63,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     if ('apiBaseUrl' in record) overrides.apiBaseUrl = normaliseBaseUrl(record.apiBaseUrl);
     if (typeof record.houseTimeZone === 'string') overrides.houseTimeZone = record.houseTimeZone;
     if (typeof record.houseTimeZoneLabel === 'string') overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
+    if (record.liteMode === true) overrides.liteMode = true;
     if (typeof record.requestTimeoutMs === 'number' && record.requestTimeoutMs > 0) {
       overrides.requestTimeoutMs = record.requestTimeoutMs;
     }

@@ -82,4 +82,24 @@ describe('lite mode', () => {
     ).toBeGreaterThan(0);
     expect((await context.cookies()).find((cookie) => cookie.name === 'reader-lite')?.value).toBe('off');
   });
+
+  test('with the service worker in control, the switch still reaches the lite pages, and the worker is gone', async () => {
+    opened = await openPage(ctx.browser, production.url);
+    const { page } = opened;
+    await page.goto('/latest');
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
+        timeout: 20_000,
+        interval: 50,
+        message: 'the service worker controls the page',
+      })
+      .toBe('activated');
+    await page.getByRole('button', { name: 'Lite version: text only, less data' }).click();
+    await page.waitForURL(`${production.url}/latest`);
+    await poll(() => page.evaluate(() => document.scripts.length), 'no scripts in lite').toBe(0);
+    await page.getByRole('link', { name: 'Trending' }).click();
+    await poll(() => page.locator('h1').allTextContents(), 'the next lite page').toEqual(['Trending']);
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { getConfig } from '../../lib/config';
+import { withoutServiceWorker } from '../../lib/liteMode';
 import { SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
 import { houseIsoDate } from '../../lib/time';
@@ -72,7 +73,17 @@ function LiteSwitch() {
   const { pathname, search } = useLocation();
   if (!getConfig().liteMode) return null;
   return (
-    <form method="post" action="/lite" className="mt-3">
+    <form
+      method="post"
+      action="/lite"
+      className="mt-3"
+      onSubmit={(event) => {
+        // A service worker would answer the lite pages with the app: it goes first.
+        event.preventDefault();
+        const form = event.currentTarget;
+        void withoutServiceWorker().finally(() => form.submit());
+      }}
+    >
       <input type="hidden" name="mode" value="on" />
       <input type="hidden" name="return" value={pathname + search} />
       <button type="submit" className={`${linkClass} underline`}>
