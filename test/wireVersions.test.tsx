@@ -3,6 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { toCard } from '../mocks/db';
 import { db } from '../mocks/fixtures';
+import { storySchema, type Story } from '../src/features/article/api/story';
+import { createReadingListStore, memoryStorage, setReadingListStore } from '../src/features/reading-list';
 import { mergeVersions, wireGroup, withoutWirePrefix } from '../src/lib/api/wireVersions';
 import { server } from './mswServer';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
@@ -111,5 +113,15 @@ describe('versions on the article', () => {
     expect(within(versions).getByText(/\(this version\)/)).toHaveAttribute('aria-current', 'page');
     await user.click(within(versions).getByRole('link', { name: 'Read the newest version' }));
     expect(await screen.findByRole('heading', { level: 1, name: card(REFERENCE_SLUG).headline })).toBeVisible();
+  });
+
+  it('a copy saved before stories had versions still opens from the reading list', async () => {
+    const { versions: _versions, ...older } = storySchema.parse(db.findStory(REFERENCE_SLUG));
+    setReadingListStore(createReadingListStore({ storage: memoryStorage([{ story: older as Story, savedAt: 1 }]) }));
+    server.use(http.get('*/stories/:slug', () => HttpResponse.error()));
+    renderApp(`/article/${REFERENCE_SLUG}`);
+    expect(await screen.findByRole('heading', { level: 1, name: older.headline })).toBeVisible();
+    expect(screen.queryByRole('navigation', { name: 'Versions of this story' })).not.toBeInTheDocument();
+    setReadingListStore(null);
   });
 });

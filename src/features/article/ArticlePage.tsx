@@ -31,8 +31,10 @@ const TERM_LINK_CLASS = 'hover:underline';
  * version stays readable at its own address, and an earlier one points to the newest.
  */
 function Versions({ story }: { story: Story }) {
-  if (story.versions.length === 0) return null;
-  const all = [story, ...story.versions].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
+  // A copy saved on the device before the contract had `versions` has none.
+  const versions = (story as Partial<Story>).versions ?? [];
+  if (versions.length === 0) return null;
+  const all = [story, ...versions].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
   const position = all.findIndex((version) => version.slug === story.slug);
   const newest = all[0]!;
   return (
