@@ -13,6 +13,8 @@ import { browserForFile, openPage, poll, serverForFile, waitForSettled, type Ope
 
 const ctx = browserForFile();
 const api = serverForFile({ api: true });
+// The static build on its in-process mock API, whose clock `?mockClock=` moves.
+const demo = serverForFile();
 
 let opened: OpenedPage | null = null;
 async function open(): Promise<OpenedPage> {
@@ -225,5 +227,49 @@ describe('listen', () => {
     await page.keyboard.press('l');
     await poll(() => page.getByRole('button', { name: 'Resume' }).count(), 'paused by the l key').toBe(1);
     await expectNoProblems();
+  });
+});
+
+describe("on mock data, the mock API's clock moved forward", () => {
+  test('a later visit shows what is new and what changed in a saved story', async () => {
+    const CYCLONE = 'cyclone-warning-issued-for-mozambique-coast-as-storm-strengthens';
+    const cyclone = db.findStory(CYCLONE)!;
+    const firstVisit = Date.parse(cyclone.publishedAt) + 60 * 60_000;
+    const laterVisit = Date.parse('2026-02-12T12:00:00Z');
+    opened = await openPage(ctx.browser, demo.url);
+    const { page, context, expectNoProblems } = opened;
+    await context.clock.install({ time: firstVisit });
+    await page.goto(`/article/${CYCLONE}?mockClock=${new Date(firstVisit).toISOString()}`);
+    await poll(() => page.locator('h1').allTextContents(), 'the story as it was').toEqual([
+      'Cyclone watch issued for Mozambique coast',
+    ]);
+    await page.getByRole('button', { name: 'Save: Cyclone watch issued for Mozambique coast' }).click();
+    await page.getByRole('button', { name: 'Saved: Cyclone watch issued for Mozambique coast' }).waitFor();
+    await expectNoProblems();
+    await page.close();
+
+    const later = await context.newPage();
+    await later.clock.setSystemTime(laterVisit);
+    await later.goto(`/latest?mockClock=${new Date(laterVisit).toISOString()}`);
+    const firstPage = mergeVersions(db.listStories({ feed: 'latest' }).slice(0, 20));
+    const published = firstPage.filter((story) => Date.parse(story.publishedAt) > firstVisit + 60_000);
+    expect(published.length).toBeGreaterThan(3);
+    await poll(() => later.getByText(/new since/).textContent(), 'the count').toMatch(
+      new RegExp(`^${published.length} new since`),
+    );
+
+    await later.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Saved' }).click();
+    const saved = later.getByRole('list', { name: 'Saved stories' });
+    await poll(() => saved.getByText('Updated since you saved it').count(), 'the saved story flagged').toBe(1);
+    await expect(saved.getByRole('link').first().textContent()).resolves.toBe(cyclone.headline);
+    await expect(saved.getByText(/It was headlined “Cyclone watch issued for Mozambique coast”/).count()).resolves.toBe(
+      1,
+    );
+    await saved.getByText('2 paragraphs changed').click();
+    await saved.getByRole('link', { name: cyclone.headline }).click();
+    await poll(
+      () => later.getByRole('group', { name: 'Changed since you saved it' }).count(),
+      'changed paragraphs on the article',
+    ).toBe(2);
   });
 });
