@@ -9,7 +9,7 @@ import type { Context, Hono } from 'hono';
 import { storySchema, type Story } from '../src/features/article/api/story';
 import { feedPageSchema, type FeedParams } from '../src/features/feeds/api/feed';
 import { blockText } from '../src/lib/api/blockText';
-import { plainText, type RichText } from '../src/lib/api/richText';
+import { plainText, safeHref, type RichText } from '../src/lib/api/richText';
 import type { Block, ListData, StoryCard } from '../src/lib/api/schemas';
 import { mergeVersions } from '../src/lib/api/wireVersions';
 import { LITE_COOKIE, wantsLite } from '../src/lib/liteMode';
@@ -49,10 +49,16 @@ function listHtml(list: ListData): string {
   return `<${tag}>${list.items.map((item) => `<li>${text(item.text)}${item.list ? listHtml(item.list) : ''}</li>`).join('')}</${tag}>`;
 }
 
+/** A link to what the API names, only where it is a web or site address (never `javascript:`). */
+function link(target: string, label: string): string {
+  const href = safeHref(target);
+  return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
+}
+
 /** A picture as a link to its file: nothing is downloaded until the reader taps it. */
 function pictureLink(src: string, alt: string, caption: RichText | null): string {
   const label = alt || (caption ? plainText(caption) : '') || 'a picture';
-  return `<p><a href="${escapeHtml(src)}">Picture: ${escapeHtml(label)}</a>${caption ? ` — ${text(caption)}` : ''}</p>`;
+  return `<p>${link(src, `Picture: ${escapeHtml(label)}`)}${caption ? ` — ${text(caption)}` : ''}</p>`;
 }
 
 function blockHtml(block: Block): string {
@@ -71,9 +77,9 @@ function blockHtml(block: Block): string {
       return block.images.map((image) => pictureLink(image.src, image.alt, image.caption)).join('');
     case 'video':
     case 'audio':
-      return `<p><a href="${escapeHtml(block.src)}">${block.type === 'video' ? 'Video' : 'Audio'}${block.caption ? `: ${text(block.caption)}` : ''}</a></p>`;
+      return `<p>${link(block.src, `${block.type === 'video' ? 'Video' : 'Audio'}${block.caption ? `: ${text(block.caption)}` : ''}`)}</p>`;
     case 'embed':
-      return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.title ?? block.provider ?? block.url)}</a></p>`;
+      return `<p>${link(block.url, escapeHtml(block.title ?? block.provider ?? block.url))}</p>`;
     case 'separator':
       return '<hr>';
     case 'code':

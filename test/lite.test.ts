@@ -4,6 +4,7 @@ import { handlers } from '../mocks/handlers';
 import { getResponse } from 'msw';
 import { renderLitePage } from '../server/lite';
 import { wantsLite } from '../src/lib/liteMode';
+import { db } from '../mocks/fixtures';
 import { REFERENCE_SLUG } from './renderApp';
 
 /** The mock API as a content source, as the production server uses it. */
@@ -33,6 +34,27 @@ describe('lite pages', () => {
       'href="/article/update-2-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app"',
     );
     expect(html).toContain('<form method="post" action="/lite">');
+  });
+
+  it('never link to what is not a web or site address', async () => {
+    const story = { ...db.findStory(REFERENCE_SLUG)!, image: null };
+    story.body = [
+      {
+        type: 'image',
+        src: 'javascript:alert(1)',
+        alt: 'A trap',
+        width: null,
+        height: null,
+        caption: null,
+        href: null,
+      },
+      { type: 'paragraph', text: '<script>alert(2)</script>' },
+    ];
+    const trap = async () => Response.json(story);
+    const result = await renderLitePage(new URL(`http://reader.test/article/x`), 'https://reader.test', trap, 2000);
+    expect(result!.html).toContain('<p>Picture: A trap</p>');
+    expect(result!.html).not.toMatch(/javascript:|<script/);
+    expect(result!.html).toContain('&#60;script&#62;alert(2)&#60;/script&#62;');
   });
 
   it('list a feed with each wire story once, and say when a story is missing', async () => {
