@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../mocks/fixtures';
 import { mergeVersions } from '../src/lib/api/wireVersions';
@@ -92,6 +92,22 @@ describe('since your last visit', () => {
       .getAllByText('New')
       .map((mark) => mark.closest('li')!.querySelector('h2')!.textContent);
     expect(marked).toEqual(newOnes.map((item) => item.headline));
+  });
+
+  it('a tab that comes back into view after the gap starts a new visit', async () => {
+    renderApp('/latest');
+    await screen.findByRole('list', { name: 'Latest News' });
+    expect(screen.queryByText(/new since/)).not.toBeInTheDocument();
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    };
+    setVisibility('hidden');
+    // Hidden all along since the reader was last here, long before now.
+    previousVisitEndedAt(lastVisit);
+    setVisibility('visible');
+    expect(await screen.findByText(new RegExp(`^${newOnes.length} new since`))).toBeVisible();
+    Reflect.deleteProperty(document, 'visibilityState');
   });
 
   it('the home page counts them too; a first visit marks nothing', async () => {
