@@ -7,7 +7,7 @@ import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/head';
-import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
+import { DevShotsBox, LatestNewsBox, OpinionList, StoryLink, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { FollowButton, type Topic } from '../following';
 import { Listen } from '../listen';
@@ -51,9 +51,9 @@ function Versions({ story }: { story: Story }) {
         ) : (
           <>
             You are reading version {all.length - position} of {all.length}, an earlier one.{' '}
-            <Link to={`/article/${encodeURIComponent(newest.slug)}`} className="font-semibold underline">
+            <StoryLink slug={newest.slug} className="font-semibold underline">
               Read the newest version
-            </Link>
+            </StoryLink>
           </>
         )}
       </p>
@@ -68,9 +68,9 @@ function Versions({ story }: { story: Story }) {
                 {version.headline} (this version)
               </span>
             ) : (
-              <Link to={`/article/${encodeURIComponent(version.slug)}`} className="underline hover:no-underline">
+              <StoryLink slug={version.slug} className="underline hover:no-underline">
                 {version.headline}
-              </Link>
+              </StoryLink>
             )}
           </li>
         ))}
