@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { storySchema, type Story } from '../src/features/article/api/story';
 import { feedPageSchema, type FeedParams } from '../src/features/feeds/api/feed';
 import { blockText } from '../src/lib/api/blockText';
@@ -219,7 +220,8 @@ export function registerLite(
   app: Hono,
   { source, siteUrl, requestTimeoutMs }: { source: ContentSource; siteUrl?: string; requestTimeoutMs: number },
 ): void {
-  app.post('/lite', async (c) => {
+  // A switch is two short fields: anything bigger is refused before it is read.
+  app.post('/lite', bodyLimit({ maxSize: 2048 }), async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const mode = form.mode === 'on' ? 'on' : 'off';
     c.header('Set-Cookie', `${LITE_COOKIE}=${mode}; Path=/; Max-Age=31536000; SameSite=Lax`);
