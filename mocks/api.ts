@@ -71,6 +71,7 @@ export function createApiHandlers(db: MockDb) {
         feed: feed as FeedName,
         sector: url.searchParams.get('sector'),
         edition: url.searchParams.get('edition'),
+        tag: url.searchParams.get('tag'),
         q: url.searchParams.get('q'),
       });
       const items = all.slice(offset, offset + limit);

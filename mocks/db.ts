@@ -5,15 +5,27 @@
  */
 import { plainText } from '../src/lib/api/richText';
 import type { BlockInput, StoryCard, Term } from '../src/lib/api/schemas';
+import { wireGroup } from '../src/lib/api/wireVersions';
 
 /** A fixture file: a Story without `related` (computed here from the sector). */
-export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration'> {
+export interface StoryFixture extends Omit<StoryCard, 'breaking' | 'videoDuration' | 'storyGroup'> {
   /** Optional in a fixture as in the contract: absent means false / null. */
   breaking?: boolean;
   videoDuration?: number | null;
+  storyGroup?: string | null;
+  /** The story as it was before its `updatedAt` (mock data only): what the mock clock shows earlier. */
+  earlier?: EarlierVersion;
   body: Array<BlockInput | { type: string; [key: string]: unknown }>;
   syndicated: boolean;
   tags: string[];
+}
+
+/** An earlier state of a fixture: the fields that changed, and when that state was published. */
+export interface EarlierVersion {
+  updatedAt: string;
+  headline?: string;
+  summary?: string;
+  body?: StoryFixture['body'];
 }
 
 export interface MockData {
@@ -28,6 +40,7 @@ export interface FeedFilter {
   feed: FeedName;
   sector?: string | null;
   edition?: string | null;
+  tag?: string | null;
   q?: string | null;
 }
 
@@ -48,6 +61,7 @@ export function toCard(story: StoryFixture): StoryCard {
     image: story.image,
     breaking: story.breaking ?? false,
     videoDuration: story.videoDuration ?? null,
+    storyGroup: story.storyGroup ?? null,
   };
 }
 
@@ -69,8 +83,26 @@ function searchableText(story: StoryFixture): string {
 export function createDb(data: MockData) {
   const bySlug = new Map(data.stories.map((story) => [story.slug, story]));
   const chronological = [...data.stories].sort(newestFirst);
+  /**
+   * The mock API's clock: null, every fixture as it is; a time, the API as it was then (stories
+   * published later are not there yet, and a story updated later is in its `earlier` state).
+   */
+  let clock: number | null = null;
+
+  function asOf(story: StoryFixture | undefined): StoryFixture | null {
+    if (!story) return null;
+    const { earlier, ...current } = story;
+    if (clock === null) return current;
+    if (Date.parse(story.publishedAt) > clock) return null;
+    return earlier && clock < Date.parse(story.updatedAt) ? { ...current, ...earlier } : current;
+  }
+  const visible = (stories: StoryFixture[]) => stories.map(asOf).filter((story) => story !== null);
 
   function feedStories(feed: FeedName): StoryFixture[] {
+    return visible(allOf(feed));
+  }
+
+  function allOf(feed: FeedName): StoryFixture[] {
     switch (feed) {
       case 'latest':
         return chronological.filter((story) => story.kind === 'news');
@@ -87,20 +119,36 @@ export function createDb(data: MockData) {
 
   return {
     data,
+    /** Moves the mock API's clock (ms since the epoch), or back to showing every fixture (null). */
+    setClock(time: number | null) {
+      clock = time;
+    },
     findStory(slug: string) {
-      const story = bySlug.get(slug);
+      const story = asOf(bySlug.get(slug));
       if (!story) return null;
-      const related = chronological
-        .filter((other) => other.slug !== slug && other.sector?.slug === story.sector?.slug && story.sector !== null)
+      const group = wireGroup(story);
+      const now = visible(chronological);
+      // Versions of this wire story are listed as versions, not as related stories.
+      const versions = now.filter((other) => other.slug !== slug && wireGroup(other) === group);
+      const related = now
+        .filter(
+          (other) =>
+            other.slug !== slug &&
+            wireGroup(other) !== group &&
+            other.sector?.slug === story.sector?.slug &&
+            story.sector !== null,
+        )
         .slice(0, 4)
         .map(toCard);
-      return { ...story, related };
+      return { ...story, related, versions: versions.map(toCard) };
     },
     listStories(filter: FeedFilter): StoryCard[] {
       const q = filter.q?.trim().toLowerCase();
+      const tag = filter.tag?.trim().toLowerCase();
       return feedStories(filter.feed)
         .filter((story) => !filter.sector || story.sector?.slug === filter.sector)
         .filter((story) => !filter.edition || story.edition.slug === filter.edition)
+        .filter((story) => !tag || story.tags.some((other) => other.toLowerCase() === tag))
         .filter((story) => !q || searchableText(story).includes(q))
         .map(toCard);
     },

@@ -123,7 +123,7 @@ function malformedDb(base: MockDb): MockDb {
       return filter.q ? [brokenItem, ...stories] : [brokenItem, toCard(brokenStory), ...stories];
     },
     findStory(slug: string) {
-      if (slug === MALFORMED_STORY_SLUG) return { ...brokenStory, related: [] };
+      if (slug === MALFORMED_STORY_SLUG) return { ...brokenStory, related: [], versions: [] };
       return base.findStory(slug);
     },
   };

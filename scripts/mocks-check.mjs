@@ -129,6 +129,13 @@ for (const name of storyFiles) {
       report(file, `body[${index}].src`, `${block.src} is not a file under public/`);
     }
   }
+  // An earlier state (for the mock clock) is validated as the whole story it makes.
+  if (story?.earlier !== undefined) {
+    const earlier = storySchema.safeParse({ ...story, ...story.earlier, related: [] });
+    if (!earlier.success) {
+      for (const issue of earlier.error.issues) report(file, `earlier.${jsonPathOf(issue.path)}`, reasonOf(issue));
+    }
+  }
   if (!result.success) continue;
   if ('related' in story) report(file, 'related', 'leave related out: the mock API computes it from the sector');
   if (story.slug !== name.replace(/\.json$/, '')) report(file, 'slug', `must equal the file name (${name})`);

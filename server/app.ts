@@ -30,6 +30,7 @@ import { createRenderLimit, Overloaded } from './renderLimit';
 import { apiKeys, keyHeaders, normaliseKey, pageKeys, storyKey } from './surrogateKeys';
 import { createContentReader, type StoryIndexEntry } from './syndication/content';
 import { registerSyndication } from './syndication/routes';
+import { LITE_VARY, registerLite } from './lite';
 
 export interface ServerOptions {
   /** The client build (`vite build`): index.html and assets. */
@@ -189,7 +190,7 @@ export function createServerApp(options: ServerOptions) {
   }, options.source);
 
   // The app's API client, when it runs here, asks the content source in-process.
-  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs });
+  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs, liteMode: true });
   setServerTransport((request) => source(request));
   configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
@@ -325,7 +326,7 @@ export function createServerApp(options: ServerOptions) {
 
   // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).
   app.get('/config.json', (c) =>
-    c.json({ apiBaseUrl: '/api' }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
+    c.json({ apiBaseUrl: '/api', liteMode: true }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
 
   // Feeds and sitemaps name the stories they list too (their links), so a purge reaches them.
@@ -396,6 +397,13 @@ export function createServerApp(options: ServerOptions) {
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);
 
+  // Save-Data or the reader's choice: the page as text, no script (./lite.ts).
+  registerLite(app as unknown as Hono, {
+    source,
+    requestTimeoutMs: options.requestTimeoutMs,
+    originOf: (request) => requestOrigin(originPolicy, new URL(request.url), request.headers),
+  });
+
   // Every other GET is a page, rendered for its URL.
   app.get('*', async (c) => {
     const url = pageUrl(new URL(c.req.url));
@@ -414,7 +422,7 @@ export function createServerApp(options: ServerOptions) {
       const started = performance.now();
       const page = await renderPage(url, {
         origin,
-        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000 },
+        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000, liteMode: true },
         dataWaitMs: options.pageTimeoutMs - 500,
       });
       const keys = pageKeys(url.pathname, page.state.queries.queries);
@@ -478,7 +486,7 @@ export function createServerApp(options: ServerOptions) {
       ...pageHeaders,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': cacheControl,
-      Vary: 'Accept-Encoding',
+      Vary: LITE_VARY,
       ETag: etagValue,
       // How long ago this copy was rendered: a CDN counts it against s-maxage.
       Age: String(Math.max(0, Math.floor((Date.now() - page.renderedAt) / 1000))),

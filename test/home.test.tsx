@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db } from '../mocks/fixtures';
+import { mergeVersions } from '../src/lib/api/wireVersions';
 import { breakingStories } from '../src/features/home/BreakingNews';
 import { homeFeeds } from '../src/features/home/homeFeeds';
 import type { StoryCard } from '../src/lib/api/schemas';
@@ -16,7 +17,7 @@ describe('home page', () => {
   it('shows the lead story, latest news, trending, opinion and DevShots', async () => {
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Top stories' })).toBeInTheDocument();
-    const latest = db.listStories({ feed: 'latest' }).slice(0, limitOf('latest'));
+    const latest = mergeVersions(db.listStories({ feed: 'latest' }).slice(0, limitOf('latest')));
     const [lead, ...rest] = latest;
 
     // The lead's region is a new element once the feed is in (nothing the reader saw moves).
@@ -37,7 +38,7 @@ describe('home page', () => {
 
     // The side column renders just after the lead and the latest news.
     const trending = await screen.findByRole('region', { name: /trending/i });
-    const ranked = db.listStories({ feed: 'trending' }).slice(0, limitOf('trending'));
+    const ranked = mergeVersions(db.listStories({ feed: 'trending' }).slice(0, limitOf('trending')));
     const trendingRows = await within(trending).findAllByRole('listitem');
     expect(trendingRows.map((row) => within(row).getByRole('link').textContent)).toEqual(
       ranked.map((story) => story.headline),

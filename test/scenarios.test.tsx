@@ -6,6 +6,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../mocks/fixtures';
+import { mergeVersions } from '../src/lib/api/wireVersions';
 import {
   currentScenario,
   endpointOf,
@@ -40,7 +41,7 @@ const ROUTES = {
 
 const latest = db.listStories({ feed: 'latest' });
 const reference = db.findStory(REFERENCE_SLUG)!;
-const searchHits = db.listStories({ feed: 'latest', q: SEARCH_TERM });
+const searchHits = mergeVersions(db.listStories({ feed: 'latest', q: SEARCH_TERM }));
 
 /** Statuses of the responses msw sent during the test. */
 let statuses: number[] = [];

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../mocks/fixtures';
+import { mergeVersions } from '../src/lib/api/wireVersions';
 import { SECTOR_BLOCK_LIMIT } from '../src/features/home/SectorBlocks';
 import { server } from './mswServer';
 import { renderApp } from './renderApp';
@@ -71,7 +72,9 @@ describe('sector blocks on the home page', () => {
   it('shows a sector block as it comes near: heading, lead with picture, headlines, More link', async () => {
     const { user, router } = renderApp('/');
     const sector = sectorsWithStories()[0]!;
-    const expected = db.listStories({ feed: 'latest', sector: sector.slug }).slice(0, SECTOR_BLOCK_LIMIT);
+    const expected = mergeVersions(
+      db.listStories({ feed: 'latest', sector: sector.slug }).slice(0, SECTOR_BLOCK_LIMIT),
+    );
     await waitFor(() => expect(placeholder(sector.slug)).not.toBeNull());
     reveal(placeholder(sector.slug)!);
 

@@ -56,7 +56,7 @@ describe('keyboard shortcuts', () => {
     const keys = within(dialog)
       .getAllByRole('term')
       .map((term) => term.textContent);
-    expect(keys).toEqual(['?', '/', 'j', 'k', 'oorEnter', 's', 'Esc']);
+    expect(keys).toEqual(['?', '/', 'j', 'k', 'oorEnter', 's', 'l', 'Esc']);
     expect(within(dialog).getByText('Search stories')).toBeInTheDocument();
     act(() => within(dialog).getByRole('button', { name: 'Close' }).click());
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

@@ -486,7 +486,7 @@ describe('share cards', () => {
   });
 
   it("uses a story's own picture only when it is a raster of 1200×630 or more", () => {
-    const base = { ...toCard(firstNews), body: [], syndicated: false, tags: [], related: [] };
+    const base = { ...toCard(firstNews), body: [], syndicated: false, tags: [], related: [], versions: [] };
     const image = (src: string, width: number, height: number) => ({ src, alt: 'A', width, height });
     expect(shareImage({ ...base, image: image('/a.jpg', 1200, 675) })).toMatchObject({
       src: '/a.jpg',

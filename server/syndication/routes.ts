@@ -243,7 +243,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): { f
       // A story that cannot be read now still appears, from its card: one bad story does not empty the feed.
       const story: Story = await options.reader
         .story(card)
-        .catch(() => ({ ...card, body: [], tags: [], syndicated: false, related: [] }));
+        .catch(() => ({ ...card, body: [], tags: [], syndicated: false, related: [], versions: [] }));
       return {
         story,
         content: options.fullContent ? await bodyOf(story, origin) : null,

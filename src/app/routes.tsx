@@ -44,6 +44,7 @@ const FeedPages = {
   devshots: feedPage((m) => m.DevShotsPage),
   sector: feedPage((m) => m.SectorPage),
   edition: feedPage((m) => m.EditionPage),
+  tag: feedPage((m) => m.TagPage),
 };
 // Small, and in the main chunk: an unknown address shows at once.
 const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promise.resolve() };
@@ -86,6 +87,15 @@ export const pageRoutes: PageRoute[] = [
     prefetch: (qc, { slug }) => prefetchFeed(qc, { feed: 'latest', edition: slug }),
   },
   { path: 'feeds', page: lazyPage(() => import('../features/feeds/FeedsListPage').then((m) => m.FeedsListPage)) },
+  {
+    path: 'tag/:tag',
+    page: FeedPages.tag,
+    prefetch: (qc, { tag }) => prefetchFeed(qc, { feed: 'latest', tag }),
+  },
+  {
+    path: 'following',
+    page: lazyPage(() => import('../features/following/FollowingPage').then((m) => m.FollowingPage)),
+  },
   { path: 'saved', page: lazyPage(() => import('../features/reading-list/SavedPage').then((m) => m.SavedPage)) },
   {
     path: 'search',

@@ -13,6 +13,8 @@ export interface AppConfig {
   houseTimeZoneLabel: string;
   /** How long a request may hang before it is abandoned. */
   requestTimeoutMs: number;
+  /** The server offers lite pages (text, no script): the footer offers the switch. */
+  liteMode?: boolean;
 }
 
 function normaliseBaseUrl(value: unknown): string | null {
@@ -61,6 +63,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     if ('apiBaseUrl' in record) overrides.apiBaseUrl = normaliseBaseUrl(record.apiBaseUrl);
     if (typeof record.houseTimeZone === 'string') overrides.houseTimeZone = record.houseTimeZone;
     if (typeof record.houseTimeZoneLabel === 'string') overrides.houseTimeZoneLabel = record.houseTimeZoneLabel;
+    if (record.liteMode === true) overrides.liteMode = true;
     if (typeof record.requestTimeoutMs === 'number' && record.requestTimeoutMs > 0) {
       overrides.requestTimeoutMs = record.requestTimeoutMs;
     }

@@ -37,6 +37,8 @@ const routes: { path: string; name: string; screenshot?: string; scrollThrough?:
   { path: '/search?q=WhatsApp', name: 'search' },
   { path: '/saved', name: 'saved' },
   { path: '/feeds', name: 'feeds' },
+  { path: '/tag/EU', name: 'tag' },
+  { path: '/following', name: 'following' },
 ];
 routes.push({ path: '/no-such-page', name: '404' });
 
@@ -105,6 +107,32 @@ async function auditAllRoutes(theme: 'light' | 'dark'): Promise<ViolationSummary
     // The dark run uses the stored choice over a light system theme: the remembered setting wins.
     await page.goto('/no-such-page');
     await page.evaluate((value) => localStorage.setItem('reader.theme', value), theme);
+    // A returning reader, so the "New" marks and their count are audited too.
+    await page.evaluate(
+      (lastActiveAt) => localStorage.setItem('devdiscourse-visit', JSON.stringify({ since: null, lastActiveAt })),
+      Date.parse('2026-02-11T00:00:00Z'),
+    );
+    // Following a sector and a tag, so /following shows its stories and the sections bar its link.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('devdiscourse-following');
+          request.onupgradeneeded = () => request.result.createObjectStore('topics');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const transaction = request.result.transaction('topics', 'readwrite');
+            const topics = transaction.objectStore('topics');
+            topics.put({ kind: 'sector', slug: 'technology', name: 'Technology', followedAt: 1 }, 'sector:technology');
+            topics.put({ kind: 'tag', slug: 'EU', name: 'EU', followedAt: 2 }, 'tag:EU');
+            transaction.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    await page.goto('/following');
+    await page.getByRole('list', { name: 'Newest stories' }).waitFor();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const found: ViolationSummary = {};
     let heading = '';

@@ -57,6 +57,8 @@ const routes: RouteCase[] = [
   { path: '/edition/india', h1: termName(taxonomy.editions, 'india'), lists: true },
   { path: '/search?q=WhatsApp', h1: 'Search', lists: true, link: `/article/${REFERENCE_SLUG}` },
   { path: '/feeds', h1: 'RSS feeds', lists: false },
+  { path: '/tag/EU', h1: 'EU', lists: true },
+  { path: '/following', h1: 'Following', lists: false },
   { path: '/no-such-page', h1: 'Page not found', lists: false, title: `Page not found | ${SITE_NAME}` },
 ];
 

@@ -106,6 +106,19 @@ describe('WordPress source on a real WordPress', () => {
     }
   });
 
+  it('filters a feed by a tag name, and answers an unknown tag with no stories', async () => {
+    const from = source();
+    const page = feedPageSchema.parse((await get(from, '/stories?feed=latest&tag=Climate&limit=50')).body);
+    expect(page.items.length).toBeGreaterThan(1);
+    for (const card of page.items) {
+      const story = storySchema.parse((await get(from, `/stories/${encodeURIComponent(card.slug)}`)).body);
+      expect(story.tags, card.slug).toContain('Climate');
+    }
+    const latest = feedPageSchema.parse((await get(from, '/stories?feed=latest&limit=50')).body);
+    expect(page.items.length).toBeLessThan(latest.items.length);
+    expect(feedPageSchema.parse((await get(from, '/stories?feed=latest&tag=No%20such%20tag')).body).items).toEqual([]);
+  });
+
   it('pages through all published posts, and finds a Hindi word', async () => {
     const from = source();
     const slugs: string[] = [];

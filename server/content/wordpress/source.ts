@@ -263,6 +263,19 @@ async function feedPage(
   }
   const q = params.get('q')?.trim();
   if (q) query.search = q;
+  const tag = params.get('tag')?.trim();
+  if (tag) {
+    // Stories name their tags; WordPress filters by id: the tag of that exact name, or nothing.
+    const found = await upstream.get('/wp/v2/tags', { search: tag, per_page: 100, _fields: 'id,name,slug' });
+    const wanted = tag.toLowerCase();
+    const id = parseList(tagSchema, found.data).find((term) => plainText(term.name).toLowerCase() === wanted)?.id;
+    if (id === undefined) return empty;
+    if (query.tags === undefined) query.tags = id;
+    else {
+      const before = keep;
+      keep = (post) => before(post) && (post.tags ?? []).includes(id);
+    }
+  }
 
   // Trending: the trending category or the sticky posts; dropped (latest instead) when that is empty.
   let trending: { set: number[] } | { sticky: true } | null = null;

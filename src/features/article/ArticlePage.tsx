@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { pageLayout } from '../../components/pageLayout';
@@ -6,9 +7,12 @@ import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/head';
-import { DevShotsBox, LatestNewsBox, OpinionList, StoryList, TrendingBox } from '../feeds';
+import { DevShotsBox, LatestNewsBox, OpinionList, StoryLink, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
-import { SaveButton, useSavedStory } from '../reading-list';
+import { FollowButton, type Topic } from '../following';
+import { Listen } from '../listen';
+import { useRecordOpened, type OpenedStory } from '../history';
+import { changedBlocks, SaveButton, useKeepSavedFresh, useSavedChange, useSavedStory } from '../reading-list';
 import { storyQuery, type Story } from './api/story';
 import { articleHead } from './articleHead';
 import { ArticleTools } from './ArticleTools';
@@ -22,7 +26,86 @@ export const SYNDICATED_NOTE =
 
 const TERM_LINK_CLASS = 'hover:underline';
 
-function ArticleBody({ story }: { story: Story }) {
+/**
+ * The versions of a wire story, newest first, saying which one the reader is on: every
+ * version stays readable at its own address, and an earlier one points to the newest.
+ */
+function Versions({ story }: { story: Story }) {
+  // A copy saved on the device before the contract had `versions` has none.
+  const versions = (story as Partial<Story>).versions ?? [];
+  if (versions.length === 0) return null;
+  const all = [story, ...versions].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
+  const position = all.findIndex((version) => version.slug === story.slug);
+  const newest = all[0]!;
+  return (
+    <nav
+      aria-labelledby="article-versions"
+      className="mt-4 rounded border border-slate-200 p-3 text-sm dark:border-slate-700"
+    >
+      <h2 id="article-versions" className="font-semibold">
+        Versions of this story
+      </h2>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        {position === 0 ? (
+          <>You are reading the newest of {all.length} versions.</>
+        ) : (
+          <>
+            You are reading version {all.length - position} of {all.length}, an earlier one.{' '}
+            <StoryLink slug={newest.slug} className="font-semibold underline">
+              Read the newest version
+            </StoryLink>
+          </>
+        )}
+      </p>
+      <ol className="mt-2 space-y-1">
+        {all.map((version) => (
+          <li key={version.slug}>
+            <time dateTime={version.publishedAt} className="text-slate-600 tabular-nums dark:text-slate-300">
+              {formatHouseTime(version.publishedAt)}
+            </time>{' '}
+            {version.slug === story.slug ? (
+              <span aria-current="page" className="font-semibold">
+                {version.headline} (this version)
+              </span>
+            ) : (
+              <StoryLink slug={version.slug} className="underline hover:no-underline">
+                {version.headline}
+              </StoryLink>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** Follow buttons for the story's sector and tags: its newest stories then come together on Following. */
+function FollowTopics({ story }: { story: Story }) {
+  const topics: Topic[] = [
+    ...(story.sector ? [{ kind: 'sector' as const, ...story.sector }] : []),
+    ...story.tags.map((tag) => ({ kind: 'tag' as const, slug: tag, name: tag })),
+  ];
+  if (topics.length === 0) return null;
+  return (
+    <section aria-labelledby="article-follow" className="mt-4">
+      <h2 id="article-follow" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+        Follow these topics
+      </h2>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {topics.map((topic) => (
+          <li key={`${topic.kind}:${topic.slug}`}>
+            <FollowButton topic={topic} variant="chip" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedStory | null }) {
+  const savedVersion = useSavedChange(story.slug);
+  const changed = savedVersion ? changedBlocks(savedVersion.body, story.body) : undefined;
+  const bodyRef = useRef<HTMLDivElement>(null);
   return (
     <>
       <article aria-labelledby="article-headline">
@@ -58,10 +141,19 @@ function ArticleBody({ story }: { story: Story }) {
             </span>
           </p>
           {story.byline && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">By {story.byline}</p>}
+          {readBefore && (
+            <p className="mt-3 rounded border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
+              <strong>Updated since you read it</strong> (you read the version of{' '}
+              <time dateTime={readBefore.updatedAt}>{formatHouseTime(readBefore.updatedAt)}</time>
+              {readBefore.headline !== story.headline && <>, headlined “{readBefore.headline}”</>}).
+            </p>
+          )}
           <div className="mt-3">
             <SaveButton story={story} size="large" />
           </div>
           <ArticleTools story={story} />
+          <Listen key={story.slug} headline={story.headline} body={story.body} bodyRef={bodyRef} />
+          <Versions story={story} />
         </header>
 
         {story.image && (
@@ -69,7 +161,7 @@ function ArticleBody({ story }: { story: Story }) {
         )}
 
         <div className="article-text mt-6">
-          <BlockRenderer blocks={story.body} />
+          <BlockRenderer ref={bodyRef} blocks={story.body} changed={changed} />
         </div>
 
         {story.syndicated && (
@@ -85,14 +177,17 @@ function ArticleBody({ story }: { story: Story }) {
               {story.tags.map((tag) => (
                 <li
                   key={tag}
-                  className="rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
+                  className="rounded-full border border-slate-300 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
                 >
-                  {tag}
+                  <Link to={`/tag/${encodeURIComponent(tag)}`} className="inline-block px-3 py-1 hover:underline">
+                    {tag}
+                  </Link>
                 </li>
               ))}
             </ul>
           </footer>
         )}
+        <FollowTopics story={story} />
       </article>
 
       {story.related.length > 0 && (
@@ -155,6 +250,8 @@ export function ArticlePage() {
   // The reading-list copy stands in when the network cannot answer (offline).
   const savedCopy = useSavedStory(slug, query.data === undefined);
   const story = query.data ?? savedCopy?.story;
+  const readBefore = useRecordOpened(story);
+  useKeepSavedFresh(query.data);
   const notFound = query.isError && isApiError(query.error) && query.error.kind === 'not_found';
   const offlineMiss =
     (query.isError && isOfflineFailure(query.error)) || (query.isPending && query.fetchStatus === 'paused');
@@ -173,7 +270,7 @@ export function ArticlePage() {
   useDocumentMeta(title, story?.summary, story ? articleHead(story) : { status });
 
   let main;
-  if (story) main = <ArticleBody story={story} />;
+  if (story) main = <ArticleBody story={story} readBefore={readBefore} />;
   else if (offlineMiss) main = <NotAvailableOffline />;
   // A manual retry after an error shows the skeleton again, so the reader sees it working.
   else if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;

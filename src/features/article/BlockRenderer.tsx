@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { plainText, safeHref, safeId, type RichText as RichTextData } from '../../lib/api/richText';
 import type {
   Block,
@@ -372,12 +372,33 @@ export function BlockView({ block }: { block: Block }) {
 }
 
 /** A story body. Unknown block types never get here: the schema turns them into their text. */
-export function BlockRenderer({ blocks }: { blocks: Block[] }) {
+/** `changed`: indexes of blocks that changed since the reader saved the story, set off and named so. */
+export function BlockRenderer({
+  blocks,
+  changed,
+  ref,
+}: {
+  blocks: Block[];
+  changed?: ReadonlySet<number>;
+  /** The element whose children are the blocks, in order (Listen marks the one it reads). */
+  ref?: Ref<HTMLDivElement>;
+}) {
   return (
-    <div className="space-y-5 text-lg leading-relaxed">
-      {blocks.map((block, index) => (
-        <BlockView key={index} block={block} />
-      ))}
+    <div ref={ref} className="space-y-5 text-lg leading-relaxed">
+      {blocks.map((block, index) =>
+        changed?.has(index) ? (
+          <div
+            key={index}
+            role="group"
+            aria-label="Changed since you saved it"
+            className="border-l-4 border-amber-400 pl-3"
+          >
+            <BlockView block={block} />
+          </div>
+        ) : (
+          <BlockView key={index} block={block} />
+        ),
+      )}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { ErrorState } from '../../components/ErrorState';
 import type { StoryCard } from '../../lib/api/schemas';
 import { isApiError } from '../../lib/api/errors';
 import { SITE_NAME, useDocumentMeta } from '../../lib/head';
+import { FollowButton, type Topic } from '../following';
+import { NewSinceNotice } from '../history';
 import { feedInfiniteQuery, type FeedParams } from './api/feed';
 import { titleCaseSlug, uniqueStories } from './feedUtils';
 import { LoadMore } from './LoadMore';
@@ -20,9 +22,22 @@ interface FeedViewProps {
   numbered?: boolean;
   /** The page's own feed's path without extension (see src/lib/head.ts); the latest news when absent. */
   feedPath?: string;
+  /** A sector, edition or tag page: a Follow button beside the heading (named once the name is known). */
+  follow?: Omit<Topic, 'name'>;
+  /** Say how many stories are new since the reader's last visit. */
+  markNew?: boolean;
 }
 
-function FeedView({ params, title, description, what, numbered = false, feedPath }: FeedViewProps) {
+function FeedView({
+  params,
+  title,
+  description,
+  what,
+  numbered = false,
+  feedPath,
+  follow,
+  markNew = false,
+}: FeedViewProps) {
   const headingId = useId();
   const query = useInfiniteQuery(feedInfiniteQuery(params));
   const stories = query.data ? uniqueStories(query.data.pages) : [];
@@ -60,12 +75,13 @@ function FeedView({ params, title, description, what, numbered = false, feedPath
 
   return (
     <div className="mx-auto max-w-3xl">
-      <h1
-        id={headingId}
-        className="mb-6 border-b-2 border-brand-700 pb-2 font-serif text-3xl font-bold dark:border-sky-400"
-      >
-        {heading}
-      </h1>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-brand-700 pb-2 dark:border-sky-400">
+        <h1 id={headingId} className="font-serif text-3xl font-bold">
+          {heading}
+        </h1>
+        {follow && <FollowButton topic={{ ...follow, name: heading }} />}
+        {markNew && stories.length > 0 && <NewSinceNotice stories={stories} className="" />}
+      </div>
       {content}
     </div>
   );
@@ -79,6 +95,7 @@ export function LatestPage() {
       description="The newest stories from every sector and edition."
       what="the latest news"
       feedPath="/feeds/latest"
+      markNew
     />
   );
 }
@@ -130,6 +147,7 @@ export function SectorPage() {
       description={`The latest stories in ${fallback}.`}
       what="this sector's stories"
       feedPath={`/feeds/sector/${encodeURIComponent(slug)}`}
+      follow={{ kind: 'sector', slug }}
     />
   );
 }
@@ -145,6 +163,21 @@ export function EditionPage() {
       description={`The latest stories from the ${fallback} edition.`}
       what="this edition's stories"
       feedPath={`/feeds/edition/${encodeURIComponent(slug)}`}
+      follow={{ kind: 'edition', slug }}
+    />
+  );
+}
+
+export function TagPage() {
+  const { tag = '' } = useParams();
+  return (
+    <FeedView
+      key={tag}
+      params={{ feed: 'latest', tag }}
+      title={tag}
+      description={`The latest stories tagged ${tag}.`}
+      what="the stories with this tag"
+      follow={{ kind: 'tag', slug: tag }}
     />
   );
 }

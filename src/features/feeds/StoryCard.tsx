@@ -6,12 +6,14 @@ import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 import { Picture } from '../../components/Picture';
+import { StoryMark } from '../history';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 export type HeadingLevel = 2 | 3 | 4;
 
 export interface StoryCardProps {
-  story: StoryCardData;
+  /** `versionCount`: versions of this wire story merged into it (lists from a feed). */
+  story: StoryCardData & { versionCount?: number };
   variant?: StoryCardVariant;
   /** Level of the headline's heading, so the card fits the outline of the page it is on. */
   headingLevel?: HeadingLevel;
@@ -27,6 +29,11 @@ const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
   standard: 'mt-1 font-serif text-lg leading-snug font-semibold',
   compact: 'mt-1 text-base leading-snug font-semibold',
 };
+
+/** "Updated once", "Updated 3 times": how often a wire story changed, its versions merged. */
+export function updatedTimes(updates: number): string {
+  return updates === 1 ? 'Updated once' : `Updated ${updates} times`;
+}
 
 export function StoryCard({ story, variant = 'standard', headingLevel = 3, actions: ownActions }: StoryCardProps) {
   const renderActions = use(StoryCardActions);
@@ -71,9 +78,11 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           </p>
         )}
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          <StoryMark story={story} />
           {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mr-2" />}
           {story.source && <span>{story.source} · </span>}
           <RelativeTime iso={story.publishedAt} />
+          {(story.versionCount ?? 1) > 1 && <span> · {updatedTimes(story.versionCount! - 1)}</span>}
         </p>
         {actions && <div className="mt-2">{actions}</div>}
       </div>

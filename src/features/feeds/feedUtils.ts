@@ -1,4 +1,5 @@
 import type { StoryCard } from '../../lib/api/schemas';
+import { mergeVersions, type Versioned } from '../../lib/api/wireVersions';
 
 export function storyPath(slug: string): string {
   return `/article/${encodeURIComponent(slug)}`;
@@ -7,18 +8,12 @@ export function storyPath(slug: string): string {
 /** Fixed thumbnail box for standard cards; the card skeleton uses the same one. */
 export const THUMBNAIL_CLASS = 'h-20 w-28 shrink-0 sm:h-24 sm:w-36';
 
-/** Pages of a feed flattened; a story that moved between pages is shown once. */
-export function uniqueStories(pages: { items: StoryCard[] }[]): StoryCard[] {
-  const seen = new Set<string>();
-  const stories: StoryCard[] = [];
-  for (const page of pages) {
-    for (const story of page.items) {
-      if (seen.has(story.slug)) continue;
-      seen.add(story.slug);
-      stories.push(story);
-    }
-  }
-  return stories;
+/**
+ * Pages of a feed flattened; a story that moved between pages is shown once, and versions of
+ * one wire story on different pages are merged as within a page.
+ */
+export function uniqueStories<T extends StoryCard>(pages: { items: T[] }[]): Versioned<T>[] {
+  return mergeVersions(pages.flatMap((page) => page.items));
 }
 
 /** "renewable-energy" -> "Renewable Energy": a heading before the real name is known. */

@@ -15,6 +15,7 @@ import {
   TrendingBox,
 } from '../feeds';
 import { feedQuery, type FeedName, type FeedParams } from '../feeds/api/feed';
+import { NewSinceNotice } from '../history';
 import { BreakingNews } from './BreakingNews';
 import { homeFeeds } from './homeFeeds';
 import { SectorBlocks } from './SectorBlocks';
@@ -59,10 +60,12 @@ function LeadAndLatest() {
 
       {/* A new element when the lead arrives, not a moved one: the lead card is rarely the
           skeleton's exact height, and moving a section the reader sees is a layout shift. */}
-      <section key={loading ? 'loading' : 'loaded'} aria-labelledby={latestId} className="mt-10">
+      <section key={loading ? 'loading' : 'loaded'} aria-labelledby={latestId} className="relative mt-10">
         <h2 id={latestId} className="box-title mb-4">
           Latest News
         </h2>
+        {/* On the heading's line, right: arriving after hydration, it moves nothing. */}
+        {query.data && <NewSinceNotice stories={query.data.items} className="absolute top-0 right-0" />}
         {loading ? (
           <StoryListSkeleton count={(latestFeed.limit ?? 12) - 1} label="Loading the latest news" />
         ) : query.isError ? (

@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
-import { loadRuntimeConfig } from '../../lib/config';
+import { getConfig, loadRuntimeConfig } from '../../lib/config';
+import { browserWantsLite, withoutServiceWorker } from '../../lib/liteMode';
 import { announceUpdate } from './updateStore';
 
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60_000;
@@ -12,6 +13,14 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60_000;
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  // The reader wants the server's lite pages: no worker, and a worker that answered this page goes.
+  if (getConfig().liteMode && browserWantsLite()) {
+    const controlled = navigator.serviceWorker.controller !== null;
+    void withoutServiceWorker().then(() => {
+      if (controlled) window.location.reload();
+    });
+    return;
+  }
 
   // On the very first visit config.json was fetched before the worker existed, so it
   // is not in the worker's cache: read it again once the worker controls the page,

@@ -4,6 +4,7 @@
  * stay in step through a BroadcastChannel (see store.ts).
  */
 export { SaveButton } from './SaveButton';
-export { useReadingList, useSavedStory } from './useReadingList';
+export { useKeepSavedFresh, useReadingList, useRefreshSaved, useSavedChange, useSavedStory } from './useReadingList';
+export { changedBlocks } from './changes';
 export { createReadingListStore, getReadingListStore, setReadingListStore, type ReadingListStore } from './store';
-export { memoryStorage, type ReadingListStorage, type SavedStory } from './storage';
+export { memoryStorage, type ReadingListStorage, type SavedStory, type SavedVersion } from './storage';

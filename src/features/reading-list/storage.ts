@@ -6,6 +6,17 @@ export interface SavedStory {
   story: Story;
   /** Milliseconds since the epoch. */
   savedAt: number;
+  /**
+   * The version the reader saved, once the publisher changed the story (the copy above is then
+   * the new one); absent or null while unchanged, and again once the reader has seen the change.
+   */
+  previous?: SavedVersion | null;
+}
+
+export interface SavedVersion {
+  headline: string;
+  updatedAt: string;
+  body: Story['body'];
 }
 
 /** Where the reading list lives; IndexedDB in the browser, memory in tests. */

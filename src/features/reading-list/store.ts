@@ -22,6 +22,13 @@ export interface ReadingListStore {
   ready: Promise<void>;
   save(story: Story): Promise<void>;
   remove(slug: string): Promise<void>;
+  /**
+   * Puts a newer version of a saved story in place of the saved copy (nothing if it is not
+   * saved or not newer), keeping the version the reader saved to show what changed.
+   */
+  refresh(story: Story): Promise<boolean>;
+  /** The reader has seen what changed: the mark goes. */
+  acknowledge(slug: string): Promise<void>;
   /** Reads storage again (another tab changed it). */
   reload(): Promise<void>;
   dispose(): void;
@@ -72,6 +79,17 @@ export function createReadingListStore({
 
   const ready = reload();
 
+  async function replace(item: SavedStory) {
+    snapshot = {
+      status: snapshot.status,
+      items: snapshot.items.map((other) => (other.story.slug === item.story.slug ? item : other)),
+    };
+    emit();
+    await storage.put(item);
+    announce();
+    await reload();
+  }
+
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -97,6 +115,17 @@ export function createReadingListStore({
       await storage.remove(slug);
       announce();
       await reload();
+    },
+    async refresh(story) {
+      const item = snapshot.items.find((other) => other.story.slug === story.slug);
+      if (!item || !(Date.parse(story.updatedAt) > Date.parse(item.story.updatedAt))) return false;
+      const { headline, updatedAt, body } = item.story;
+      await replace({ story, savedAt: item.savedAt, previous: item.previous ?? { headline, updatedAt, body } });
+      return true;
+    },
+    async acknowledge(slug) {
+      const item = snapshot.items.find((other) => other.story.slug === slug);
+      if (item?.previous) await replace({ story: item.story, savedAt: item.savedAt, previous: null });
     },
     reload,
     dispose() {

@@ -1,7 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
 import { getReadingListStore, type ReadingListSnapshot } from './store';
-import type { SavedStory } from './storage';
-import type { Story } from '../article/api/story';
+import type { SavedStory, SavedVersion } from './storage';
+import { storyQuery, type Story } from '../article/api/story';
 
 /** The reading list is the reader's own: the server renders it empty, and hydration starts from that. */
 const SERVER_SNAPSHOT: ReadingListSnapshot = { status: 'loading', items: [] };
@@ -13,6 +14,8 @@ function useSnapshot(): ReadingListSnapshot {
   return useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
 }
 
+const acknowledge = (slug: string) => getReadingListStore().acknowledge(slug);
+
 // Saving and removing happen in event handlers, in the browser only. The same two
 // functions every render, so a component may pass them on or list them as dependencies.
 const save = (story: Story) => getReadingListStore().save(story);
@@ -20,7 +23,7 @@ const remove = (slug: string) => getReadingListStore().remove(slug);
 
 /** The reading list (newest saved first) and its actions. */
 export function useReadingList() {
-  return { ...useSnapshot(), save, remove };
+  return { ...useSnapshot(), save, remove, acknowledge };
 }
 
 const noStory = () => null;
@@ -34,4 +37,38 @@ export function useSavedStory(slug: string, wanted = true): SavedStory | null {
   const store = typeof window === 'undefined' ? null : getReadingListStore();
   const saved = () => (wanted ? (store?.getSnapshot().items.find((item) => item.story.slug === slug) ?? null) : null);
   return useSyncExternalStore(store?.subscribe ?? noSubscription, saved, noStory);
+}
+
+const noChange = () => null;
+
+/** The version the reader saved, when the saved story has changed since and they have not seen it. */
+export function useSavedChange(slug: string): SavedVersion | null {
+  const store = typeof window === 'undefined' ? null : getReadingListStore();
+  const previous = () => store?.getSnapshot().items.find((item) => item.story.slug === slug)?.previous ?? null;
+  return useSyncExternalStore(store?.subscribe ?? noSubscription, previous, noChange);
+}
+
+/** A newer version of a saved story, fetched for the page, replaces the offline copy. */
+export function useKeepSavedFresh(story: Story | undefined): void {
+  useEffect(() => {
+    if (story && typeof window !== 'undefined') void getReadingListStore().refresh(story);
+  }, [story]);
+}
+
+/**
+ * Asks for each saved story again (through the query cache, so a fresh copy costs nothing)
+ * and keeps any newer version; offline, the saved copies simply stay.
+ */
+export function useRefreshSaved(): void {
+  const queryClient = useQueryClient();
+  const { status } = useSnapshot();
+  useEffect(() => {
+    if (status !== 'ready') return;
+    for (const { story } of getReadingListStore().getSnapshot().items) {
+      queryClient
+        .fetchQuery(storyQuery(story.slug))
+        .then((fresh) => getReadingListStore().refresh(fresh))
+        .catch(() => {}); // offline or gone: the saved copy stays as it is
+    }
+  }, [queryClient, status]);
 }

@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['k'], description: 'Previous story in the list' },
   { keys: ['o', 'Enter'], description: 'Open the selected story' },
   { keys: ['s'], description: 'Save the selected story, or the one you are reading' },
+  { keys: ['l'], description: 'Listen to the story you are reading, or pause' },
   { keys: ['Esc'], description: 'Close a dialog or the menu' },
 ];
 

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { getConfig } from '../../lib/config';
+import { withoutServiceWorker } from '../../lib/liteMode';
 import { SkeletonLine } from '../../components/Skeleton';
 import type { Term } from '../../lib/api/schemas';
 import { houseIsoDate } from '../../lib/time';
@@ -63,6 +65,34 @@ function TaxonomyColumns() {
   );
 }
 
+/**
+ * The switch to the lite version (text, no script), where the server offers it: a plain form,
+ * so it works without JavaScript; the server remembers the choice in a cookie.
+ */
+function LiteSwitch() {
+  const { pathname, search } = useLocation();
+  if (!getConfig().liteMode) return null;
+  return (
+    <form
+      method="post"
+      action="/lite"
+      className="mt-3"
+      onSubmit={(event) => {
+        // A service worker would answer the lite pages with the app: it goes first.
+        event.preventDefault();
+        const form = event.currentTarget;
+        void withoutServiceWorker().finally(() => form.submit());
+      }}
+    >
+      <input type="hidden" name="mode" value="on" />
+      <input type="hidden" name="return" value={pathname + search} />
+      <button type="submit" className={`${linkClass} underline`}>
+        Lite version: text only, less data
+      </button>
+    </form>
+  );
+}
+
 function houseYear(): string {
   return houseIsoDate(new Date()).slice(0, 4);
 }
@@ -98,6 +128,7 @@ export function Footer() {
               </a>
             </p>
           </address>
+          <LiteSwitch />
         </div>
       </div>
       <div className="border-t border-white/20">

@@ -13,13 +13,15 @@ import { flushSync } from 'react-dom';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SITE_NAME } from '../../lib/head';
 import { FeedbackForm, NewsletterForm } from '../forms';
+import { useFollowing } from '../following';
+import { VisitTracker } from '../history';
 import { ThemeMenu } from '../preferences';
 import { KeyboardShortcuts } from '../shortcuts';
 import { BackToTop } from './BackToTop';
 import { Footer } from './Footer';
 import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
-import { primaryLinks, socialLinks } from './links';
+import { followingLink, primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
 import { ScrollRestoration } from './ScrollRestoration';
 import { TodayDate } from './TodayDate';
@@ -177,6 +179,9 @@ export function Layout() {
   const searchButtonRef = useRef<HTMLButtonElement>(null);
   const searchInputRef = useRef<HTMLInputElement>(null);
   const sectionsRef = useRef<HTMLUListElement>(null);
+  // Following joins the sections once the reader follows something (known only in the browser).
+  const following = useFollowing().topics.length > 0;
+  const sectionLinks = following ? [...primaryLinks, followingLink] : primaryLinks;
   const [menuOpen, setMenuOpen] = useState(false);
   // Phones only: the search field folds out under the bar (it is always shown from lg up).
   const [searchOpen, setSearchOpen] = useState(false);
@@ -271,7 +276,7 @@ export function Layout() {
               ref={sectionsRef}
               className="no-scrollbar mx-auto flex max-w-7xl overflow-x-auto px-2 lg:flex-wrap lg:overflow-visible"
             >
-              {primaryLinks.map((link) => (
+              {sectionLinks.map((link) => (
                 <li key={link.to} className="shrink-0">
                   <NavLink to={link.to} end={link.end} className={primaryLinkClass}>
                     {link.label}
@@ -297,6 +302,7 @@ export function Layout() {
       </div>
       <MenuDrawer id={drawerId} open={menuOpen} onClose={closeMenu} returnFocusRef={menuButtonRef} />
       <RouteFocus />
+      <VisitTracker />
       <ScrollRestoration />
     </>
   );

@@ -8,6 +8,9 @@ export const primaryLinks = [
   { to: '/saved', label: 'Saved', end: false },
 ] as const;
 
+/** In the sections bar once the reader follows something. */
+export const followingLink = { to: '/following', label: 'Following', end: false } as const;
+
 export const socialLinks = [
   { href: 'https://www.linkedin.com/company/devdiscourse', label: 'LinkedIn' },
   { href: 'https://www.quora.com/profile/Devdiscourse', label: 'Quora' },

@@ -6,6 +6,8 @@ import {
   type ActiveScenario,
   type ScenarioName,
 } from '../../../mocks/scenarios';
+import { resolveMockClock } from '../../../mocks/clock';
+import { db as fixtureDb } from '../../../mocks/fixtures';
 import type { Transport } from './transport';
 
 /**
@@ -20,6 +22,7 @@ function browserStorage(): Storage | null {
   }
 }
 
+fixtureDb.setClock(resolveMockClock(typeof location === 'undefined' ? '' : location.search, browserStorage()));
 let active: ActiveScenario = currentScenario();
 let activeHandlers: RequestHandler[] = handlersFor(active);
 const listeners = new Set<(scenario: ActiveScenario) => void>();

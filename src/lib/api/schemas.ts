@@ -56,6 +56,9 @@ export const storyCardSchema = z.object({
   ),
   /** Seconds of video, for stories that are a clip (DevShots); null otherwise. */
   videoDuration: nullable(z.int().check(z.nonnegative())),
+  /** The same for every version of one wire story, from an API that knows; null: the reader guesses. */
+  // Optional in the type as well: sources that never know it (WordPress) need not say so.
+  storyGroup: z.optional(z.nullable(z.string().check(z.minLength(1)))),
 });
 export type StoryCard = z.infer<typeof storyCardSchema>;
 

@@ -8,6 +8,11 @@ export const storySchema = z.extend(storyCardSchema, {
   syndicated: z.boolean(),
   tags: z.array(z.string()),
   related: lenientArray(storyCardSchema, 'related story'),
+  /** The other versions of this wire story, newest first; absent or null: none known. */
+  versions: z.pipe(
+    z.nullish(lenientArray(storyCardSchema, 'version')),
+    z.transform((value: z.infer<typeof storyCardSchema>[] | null | undefined) => value ?? []),
+  ),
 });
 export type Story = z.infer<typeof storySchema>;
 

@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api/client';
-import { lenientArray, storyCardSchema } from '../../../lib/api/schemas';
+import { lenientArray, storyCardSchema, type StoryCard } from '../../../lib/api/schemas';
+import { mergeVersions, type Versioned } from '../../../lib/api/wireVersions';
 
 export const feedNames = ['latest', 'trending', 'opinion', 'devshots', 'breaking'] as const;
 export type FeedName = (typeof feedNames)[number];
@@ -10,6 +11,8 @@ export interface FeedParams {
   feed: FeedName;
   sector?: string;
   edition?: string;
+  /** One of a story's `tags`, as written. */
+  tag?: string;
   q?: string;
   limit?: number;
 }
@@ -23,11 +26,22 @@ export const feedPageSchema = z.object({
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
 
-export function fetchFeedPage(params: FeedParams, cursor: string | null, signal?: AbortSignal): Promise<FeedPage> {
-  return apiRequest('/stories', feedPageSchema, {
+/** A feed page as lists show it: versions of one wire story merged into its newest. */
+export interface ListedFeedPage {
+  items: Versioned<StoryCard>[];
+  nextCursor: string | null;
+}
+
+export async function fetchFeedPage(
+  params: FeedParams,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<ListedFeedPage> {
+  const page = await apiRequest('/stories', feedPageSchema, {
     params: { ...params, cursor },
     signal,
   });
+  return { ...page, items: mergeVersions(page.items) };
 }
 
 /** Drops empty filters so `{ feed, q: '' }` and `{ feed }` share one cache entry. */
