@@ -5,6 +5,9 @@
  */
 import { apiKeys, keyHeaders } from './surrogateKeys';
 import { createHash } from 'node:crypto';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { RichText as RichTextView } from '../src/features/article/RichText';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -43,7 +46,8 @@ const LITE_CSP = [
 ].join('; ');
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-const text = (rich: RichText | null) => escapeHtml(rich ? plainText(rich) : '');
+/** Rich text through the article's own component: links and marks kept, escaped by React. */
+const text = (rich: RichText | null) => (rich ? renderToStaticMarkup(createElement(RichTextView, { text: rich })) : '');
 const articlePath = (slug: string) => `/article/${encodeURIComponent(slug)}`;
 
 function listHtml(list: ListData): string {

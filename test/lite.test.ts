@@ -49,12 +49,29 @@ describe('lite pages', () => {
         href: null,
       },
       { type: 'paragraph', text: '<script>alert(2)</script>' },
+      {
+        type: 'paragraph',
+        text: [
+          'Read ',
+          {
+            type: 'link',
+            href: 'https://example.org/report',
+            id: null,
+            children: ['the ', { type: 'em', children: ['report'] }],
+          },
+          ' or ',
+          { type: 'link', href: 'javascript:alert(3)', id: null, children: ['this'] },
+        ],
+      },
     ];
     const trap = async () => Response.json(story);
     const result = await renderLitePage(new URL(`http://reader.test/article/x`), 'https://reader.test', trap, 2000);
     expect(result!.html).toContain('<p>Picture: A trap</p>');
     expect(result!.html).not.toMatch(/javascript:|<script/);
-    expect(result!.html).toContain('&#60;script&#62;alert(2)&#60;/script&#62;');
+    // The body's links and emphasis are kept, as in the full page.
+    expect(result!.html).toMatch(/<a href="https:\/\/example\.org\/report"[^>]*>the <em>report<\/em><\/a>/);
+    expect(result!.html).toContain(' or this</p>');
+    expect(result!.html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
   });
 
   it('list a feed with each wire story once, and say when a story is missing', async () => {
