@@ -4,8 +4,9 @@ import { db } from '../mocks/fixtures';
 import { createFollowingStore, setFollowingStore, type FollowedTopic } from '../src/features/following';
 import { mergeNewestFirst } from '../src/features/following/followedFeed';
 import { exportFollowing, parseFollowingFile } from '../src/features/following/topics';
-import { memoryKeyedStorage, type ChannelLike, type KeyedStorage } from '../src/lib/deviceStore';
+import { memoryKeyedStorage, type KeyedStorage } from '../src/lib/deviceStore';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
+import { channelPair } from './channelPair';
 
 const TECHNOLOGY: FollowedTopic = { kind: 'sector', slug: 'technology', name: 'Technology', followedAt: 1 };
 const ENERGY: FollowedTopic = {
@@ -23,17 +24,6 @@ function followInMemory(topics: FollowedTopic[] = []) {
   const store = createFollowingStore({ storage });
   setFollowingStore(store);
   return { store, storage };
-}
-
-/** Two channels that deliver each other's messages, like two tabs on one BroadcastChannel name. */
-function channelPair(): [ChannelLike, ChannelLike] {
-  const listeners: [((event: MessageEvent) => void)[], ((event: MessageEvent) => void)[]] = [[], []];
-  const make = (mine: 0 | 1): ChannelLike => ({
-    postMessage: (data) => listeners[mine === 0 ? 1 : 0].forEach((listener) => listener({ data } as MessageEvent)),
-    addEventListener: (_type, listener) => listeners[mine].push(listener),
-    close: () => {},
-  });
-  return [make(0), make(1)];
 }
 
 const headlinesIn = (list: HTMLElement) =>

@@ -16,9 +16,9 @@ import {
   setReadingListStore,
   type ReadingListStorage,
 } from '../src/features/reading-list';
-import type { ChannelLike } from '../src/features/reading-list/store';
 import { server } from './mswServer';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
+import { channelPair } from './channelPair';
 
 function story(slug: string): Story {
   const found = db.findStory(slug);
@@ -38,17 +38,6 @@ function useMemoryList(saved: { story: Story; savedAt: number }[] = []) {
 }
 
 afterEach(() => setReadingListStore(null));
-
-/** Two channels that deliver each other's messages, like two tabs on one BroadcastChannel name. */
-function channelPair(): [ChannelLike, ChannelLike] {
-  const listeners: [((event: MessageEvent) => void)[], ((event: MessageEvent) => void)[]] = [[], []];
-  const make = (mine: 0 | 1): ChannelLike => ({
-    postMessage: (data) => listeners[mine === 0 ? 1 : 0].forEach((listener) => listener({ data } as MessageEvent)),
-    addEventListener: (_type, listener) => listeners[mine].push(listener),
-    close: () => {},
-  });
-  return [make(0), make(1)];
-}
 
 describe('the reading-list store', () => {
   it('keeps whole stories, newest saved first, and survives a new store on the same storage', async () => {

@@ -269,3 +269,14 @@ export async function bodyTextDrops(page: Page): Promise<{ frames: number; drops
   });
   return { frames: samples.length, drops };
 }
+
+/** Waits until a service worker controls the page (installing precaches about 1 MB: room for a busy machine). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
+      timeout: 20_000,
+      interval: 50,
+      message: 'the service worker controls the page',
+    })
+    .toBe('activated');
+}

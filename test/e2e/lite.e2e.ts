@@ -5,7 +5,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterEach, describe, expect, test } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
-import { browserForFile, openPage, poll, productionServerForFile, type OpenedPage } from './browser';
+import {
+  browserForFile,
+  openPage,
+  poll,
+  productionServerForFile,
+  waitForServiceWorker,
+  type OpenedPage,
+} from './browser';
 
 const ctx = browserForFile();
 const production = productionServerForFile();
@@ -87,13 +94,7 @@ describe('lite mode', () => {
     opened = await openPage(ctx.browser, production.url);
     const { page } = opened;
     await page.goto('/latest');
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
-        timeout: 20_000,
-        interval: 50,
-        message: 'the service worker controls the page',
-      })
-      .toBe('activated');
+    await waitForServiceWorker(page);
     await page.getByRole('button', { name: 'Lite version: text only, less data' }).click();
     await page.waitForURL(`${production.url}/latest`);
     await poll(() => page.evaluate(() => document.scripts.length), 'no scripts in lite').toBe(0);

@@ -23,6 +23,7 @@ import {
   serverForFile,
   waitForSettled,
   type OpenedPage,
+  waitForServiceWorker,
 } from './browser.ts';
 
 const OFFLINE_MESSAGE = 'You are offline — showing saved and cached stories';
@@ -57,14 +58,7 @@ async function expectH1(page: Page, text: string): Promise<void> {
 
 /** The service worker controls the page and (api mode) has config.json, so an offline start finds its API. */
 async function waitForOfflineReady(page: Page, { config = true } = {}): Promise<void> {
-  // Installing precaches the whole shell (about 1 MB): allow for a slow, busy machine.
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
-      timeout: 20_000,
-      interval: 50,
-      message: 'the service worker controls the page',
-    })
-    .toBe('activated');
+  await waitForServiceWorker(page);
   if (config) {
     await poll(
       () => page.evaluate(async () => (await (await caches.open('app-config')).keys()).length),

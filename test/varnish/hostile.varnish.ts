@@ -8,7 +8,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { buildIfMissing } from './build.ts';
+import { buildIfMissing } from '../server/build.ts';
 import { freePort } from './varnish.ts';
 
 /** The memory budget of one process (docs/deploy.md#memory): measured about 190 MB after this flood. */

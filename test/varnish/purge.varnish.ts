@@ -7,7 +7,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { buildIfMissing } from './build.ts';
+import { buildIfMissing } from '../server/build.ts';
 import { callHook } from './hook.ts';
 import { freePort, startVarnish, type Varnish } from './varnish.ts';
 

@@ -7,10 +7,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../server/ports.ts';
+
+export { freePort };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VCL = path.join(ROOT, 'deploy/varnish/default.vcl');
@@ -41,19 +43,6 @@ export function checkVarnish(): void {
       `The Varnish tests need Debian's ${missing.join(', ')}. Install them (as root) with:\n  ${VARNISH_INSTALL_COMMAND}`,
     );
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Varnish with the repo's VCL in front of `backendPort` on 127.0.0.1 (on `port`, or a free one). */

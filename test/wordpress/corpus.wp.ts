@@ -17,7 +17,7 @@ import { NO_TITLE, readableSlug } from '../../server/content/wordpress/map.ts';
 import { browserForFile, openPage } from '../e2e/browser.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
 import { startServer } from '../server/server.ts';
-import { buildIfMissing, ROOT } from './buildReader.ts';
+import { buildIfMissing, ROOT } from '../server/build.ts';
 import { measure, REQUIRED, table, type PostMeasure } from './corpusMeasure.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
 import { JSDOM } from 'jsdom';

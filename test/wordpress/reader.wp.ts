@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableSlug } from '../../server/content/wordpress/map.ts';
 import { browserForFile, openPage, poll, waitForSettled } from '../e2e/browser.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { buildIfMissing } from './buildReader.ts';
+import { buildIfMissing } from '../server/build.ts';
 import { TEST_OPTIONS } from './scenarios.ts';
 import { startWordPress, type WordPress } from './wordpress.ts';
 

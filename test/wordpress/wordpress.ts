@@ -13,10 +13,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../server/ports.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WORDPRESS_ROOT = '/usr/share/wordpress';
@@ -78,19 +78,6 @@ export function checkPackages(paths: PackagePaths = DEBIAN_PATHS): {
     );
   }
   return { mariadbd, installDb, php: paths.php };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {

@@ -1,4 +1,4 @@
-import { createStore, del, set, values, type UseStore } from 'idb-keyval';
+import { idbKeyedStorage, memoryKeyedStorage, type KeyedStorage } from '../../lib/deviceStore';
 import type { Story } from '../article/api/story';
 
 /** One story on the reading list: the whole story (body included) and when it was saved. */
@@ -19,12 +19,8 @@ export interface SavedVersion {
   body: Story['body'];
 }
 
-/** Where the reading list lives; IndexedDB in the browser, memory in tests. */
-export interface ReadingListStorage {
-  getAll(): Promise<SavedStory[]>;
-  put(item: SavedStory): Promise<void>;
-  remove(slug: string): Promise<void>;
-}
+/** Where the reading list lives: IndexedDB in the browser, memory in tests; keyed by slug. */
+export type ReadingListStorage = KeyedStorage<SavedStory>;
 
 /**
  * Its own IndexedDB database, apart from the query cache: clearing or busting that
@@ -34,25 +30,10 @@ export interface ReadingListStorage {
 export const READING_LIST_DB = 'devdiscourse-reading-list';
 
 export function idbStorage(): ReadingListStorage {
-  let store: UseStore | null = null;
-  const db = () => (store ??= createStore(READING_LIST_DB, 'stories'));
-  return {
-    getAll: () => values<SavedStory>(db()),
-    put: (item) => set(item.story.slug, item, db()),
-    remove: (slug) => del(slug, db()),
-  };
+  return idbKeyedStorage<SavedStory>(READING_LIST_DB, 'stories');
 }
 
 /** An in-memory list (tests, and browsers without IndexedDB). */
 export function memoryStorage(initial: SavedStory[] = []): ReadingListStorage {
-  const items = new Map(initial.map((item) => [item.story.slug, structuredClone(item)]));
-  return {
-    getAll: async () => [...items.values()].map((item) => structuredClone(item)),
-    put: async (item) => {
-      items.set(item.story.slug, structuredClone(item));
-    },
-    remove: async (slug) => {
-      items.delete(slug);
-    },
-  };
+  return memoryKeyedStorage(initial.map((item) => [item.story.slug, item]));
 }

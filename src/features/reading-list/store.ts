@@ -1,19 +1,11 @@
 import type { Story } from '../article/api/story';
+import { createDeviceStore, type ChannelLike, type DeviceSnapshot } from '../../lib/deviceStore';
 import { idbStorage, memoryStorage, type ReadingListStorage, type SavedStory } from './storage';
 
-export interface ReadingListSnapshot {
-  /** 'loading' until the list has been read from storage once. */
-  status: 'loading' | 'ready';
-  /** Newest saved first. */
-  items: readonly SavedStory[];
-}
+/** 'loading' until the list has been read from storage once; then its items, newest saved first. */
+export type ReadingListSnapshot = DeviceSnapshot<SavedStory>;
 
-/** The part of BroadcastChannel the store uses (so tests can pass a fake). */
-export interface ChannelLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  close(): void;
-}
+export type { ChannelLike };
 
 export interface ReadingListStore {
   subscribe(listener: () => void): () => void;
@@ -36,14 +28,9 @@ export interface ReadingListStore {
 
 export const READING_LIST_CHANNEL = 'devdiscourse-reading-list';
 
-function sortNewestFirst(items: SavedStory[]): SavedStory[] {
-  return items.sort((a, b) => b.savedAt - a.savedAt);
-}
-
 /**
- * The reading list as an external store for useSyncExternalStore. Storage is the
- * truth; the snapshot is a sorted copy in memory. Every change is announced on a
- * BroadcastChannel, and other tabs re-read storage, so all tabs agree.
+ * The reading list: the device's keyed store of saved stories (src/lib/deviceStore.ts: storage
+ * is the truth, every tab told of each change), newest saved first, with the list's own actions.
  */
 export function createReadingListStore({
   storage,
@@ -54,84 +41,33 @@ export function createReadingListStore({
   channel?: ChannelLike | null;
   now?: () => number;
 }): ReadingListStore {
-  let snapshot: ReadingListSnapshot = { status: 'loading', items: [] };
-  const listeners = new Set<() => void>();
-  const emit = () => listeners.forEach((listener) => listener());
-  // Reads can finish out of order (a save and a broadcast at once): only the latest counts.
-  let generation = 0;
-
-  async function reload(): Promise<void> {
-    const mine = ++generation;
-    let items: SavedStory[];
-    try {
-      items = await storage.getAll();
-    } catch (error) {
-      console.error('The reading list could not be read', error);
-      items = [];
-    }
-    if (mine !== generation) return;
-    snapshot = { status: 'ready', items: sortNewestFirst(items) };
-    emit();
-  }
-
-  const announce = () => channel?.postMessage({ type: 'changed' });
-  channel?.addEventListener('message', () => void reload());
-
-  const ready = reload();
-
-  async function replace(item: SavedStory) {
-    snapshot = {
-      status: snapshot.status,
-      items: snapshot.items.map((other) => (other.story.slug === item.story.slug ? item : other)),
-    };
-    emit();
-    await storage.put(item);
-    announce();
-    await reload();
-  }
+  const device = createDeviceStore<SavedStory>({
+    storage,
+    keyOf: (item) => item.story.slug,
+    compare: (a, b) => b.savedAt - a.savedAt,
+    channel,
+  });
+  const find = (slug: string) => device.getSnapshot().items.find((item) => item.story.slug === slug);
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => snapshot,
-    ready,
-    async save(story) {
-      const item: SavedStory = { story, savedAt: now() };
-      // Show it at once; storage follows.
-      snapshot = {
-        status: snapshot.status,
-        items: [item, ...snapshot.items.filter((other) => other.story.slug !== story.slug)],
-      };
-      emit();
-      await storage.put(item);
-      announce();
-      await reload();
-    },
-    async remove(slug) {
-      snapshot = { status: snapshot.status, items: snapshot.items.filter((item) => item.story.slug !== slug) };
-      emit();
-      await storage.remove(slug);
-      announce();
-      await reload();
-    },
+    subscribe: device.subscribe,
+    getSnapshot: device.getSnapshot,
+    ready: device.ready,
+    save: (story) => device.put({ story, savedAt: now() }),
+    remove: device.remove,
     async refresh(story) {
-      const item = snapshot.items.find((other) => other.story.slug === story.slug);
+      const item = find(story.slug);
       if (!item || !(Date.parse(story.updatedAt) > Date.parse(item.story.updatedAt))) return false;
       const { headline, updatedAt, body } = item.story;
-      await replace({ story, savedAt: item.savedAt, previous: item.previous ?? { headline, updatedAt, body } });
+      await device.put({ story, savedAt: item.savedAt, previous: item.previous ?? { headline, updatedAt, body } });
       return true;
     },
     async acknowledge(slug) {
-      const item = snapshot.items.find((other) => other.story.slug === slug);
-      if (item?.previous) await replace({ story: item.story, savedAt: item.savedAt, previous: null });
+      const item = find(slug);
+      if (item?.previous) await device.put({ story: item.story, savedAt: item.savedAt, previous: null });
     },
-    reload,
-    dispose() {
-      channel?.close();
-      listeners.clear();
-    },
+    reload: device.reload,
+    dispose: device.dispose,
   };
 }
 

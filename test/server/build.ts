@@ -1,6 +1,6 @@
 /**
- * The reader's builds for the WordPress tests: `npm test` makes both before they run
- * (the e2e setup); a WordPress test file run on its own builds them when missing.
+ * The reader's builds for the WordPress and Varnish tests: `npm test` makes both before they
+ * run (the e2e setup); such a test file run on its own builds them when missing.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
