@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { createMemoryRouter } from 'react-router';
+import { createMemoryRouter, Route, Routes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../src/app/queryClient';
@@ -68,6 +68,36 @@ describe('route error boundary', () => {
     const ours = consoleError.mock.calls.filter((call) => call[0] === 'Route error:');
     expect(ours).toHaveLength(1);
     expect(ours[0]?.[1]).toBeInstanceOf(Error);
+  });
+
+  it('clears when the reader goes to another address', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
+    const router = createMemoryRouter(
+      [
+        {
+          path: '*',
+          element: (
+            <RouteErrorBoundary>
+              <Routes>
+                <Route path="/broken" element={<Boom />} />
+                <Route path="/fine" element={<h1>A fine page</h1>} />
+              </Routes>
+            </RouteErrorBoundary>
+          ),
+        },
+      ],
+      { initialEntries: ['/broken'] },
+    );
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Something went wrong on this page' });
+    await act(() => router.navigate('/fine'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'A fine page' })).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong on this page')).not.toBeInTheDocument();
   });
 
   it('inside the layout it replaces only the page: header and footer stay, one main', async () => {

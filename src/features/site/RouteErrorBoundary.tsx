@@ -1,4 +1,5 @@
-import { Component, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { Link, useLocation } from 'react-router';
 import { useDocumentMeta } from '../../lib/head';
 import { useIsInsideLayout } from './layoutContext';
@@ -50,33 +51,16 @@ function RouteErrorPage({ error }: { error: unknown }) {
   );
 }
 
-interface BoundaryProps {
-  children: ReactNode;
-  /** The page's address: a new one clears the error (the reader went elsewhere). */
-  pathname: string;
-}
-
-class Boundary extends Component<BoundaryProps, { error: unknown; pathname: string }> {
-  state = { error: null as unknown, pathname: this.props.pathname };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error: error ?? new Error('Unknown render error') };
-  }
-
-  static getDerivedStateFromProps(props: BoundaryProps, state: { pathname: string }) {
-    return props.pathname === state.pathname ? null : { error: null, pathname: props.pathname };
-  }
-
-  render() {
-    return this.state.error ? <RouteErrorPage error={this.state.error} /> : this.props.children;
-  }
-}
-
 /**
  * Shown instead of a route that failed to load (its code) or render. Calm words and a
  * way out; the details go to the console, never to the reader.
  */
 export function RouteErrorBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  return <Boundary pathname={pathname}>{children}</Boundary>;
+  // A new address clears the error: the reader went elsewhere.
+  return (
+    <ErrorBoundary resetKeys={[pathname]} fallbackRender={({ error }) => <RouteErrorPage error={error} />}>
+      {children}
+    </ErrorBoundary>
+  );
 }
