@@ -67,7 +67,18 @@ sub vcl_recv {
     }
     set req.url = std.querysort(req.url);
 
-    # Analytics cookies are the browser's business: the reader reads no cookie.
+    # The reader's lite choice picks a version of the page, it is no session: carried as the
+    # Save-Data hint the server varies on, so both versions are cached for every reader.
+    if (req.http.Cookie ~ "(^|;\s*)reader-lite=on(;|$)") {
+        set req.http.Save-Data = "on";
+    } elsif (req.http.Cookie ~ "(^|;\s*)reader-lite=off(;|$)") {
+        unset req.http.Save-Data;
+    }
+    if (req.http.Cookie) {
+        set req.http.Cookie = regsuball(req.http.Cookie, "(^|;\s*)reader-lite=[^;]*", "");
+    }
+
+    # Analytics cookies are the browser's business: the reader reads no other cookie.
     if (req.http.Cookie) {
         set req.http.Cookie = regsuball(req.http.Cookie, "(^|;\s*)(_ga[^=]*|_gid|_gat[^=]*|_gcl_[a-z]+|_fbp|_fbc|__utm[a-z]+|_hj[^=]*|_clck|_clsk|_pk_[^=]*|mp_[^=]*|ajs_[^=]*|__cf_bm|_cfuvid)=[^;]*", "");
         set req.http.Cookie = regsub(req.http.Cookie, "^;\s*", "");

@@ -106,6 +106,17 @@ describe('the server behind Varnish', () => {
       expect({ variant, headers, cache: answer.cache }).toEqual({ variant, headers, cache: 'HIT' });
       expect(answer.body).toBe(warm.body);
     }
+    // Lite mode, by the reader's cookie or the browser's Save-Data, is one cached version; the full page another.
+    const lite = await get(path, { cookie: 'reader-lite=on; _ga=GA1.2.3' });
+    expect(lite.body).not.toContain('<script');
+    for (const headers of [{ cookie: 'reader-lite=on' }, { 'save-data': 'on' }]) {
+      const again = await get(path, headers);
+      expect({ headers, cache: again.cache }).toEqual({ headers, cache: 'HIT' });
+      expect(again.body).toBe(lite.body);
+    }
+    const full = await get(path, { cookie: 'reader-lite=off', 'save-data': 'on' });
+    expect(full.cache).toBe('HIT');
+    expect(full.body).toBe(warm.body);
     // A query string the page reads is its own entry.
     expect((await get('/search?q=solar')).cache).toBe('MISS');
     // Another cookie (a login) goes to the server, every time; so do answers the server marks no-store.
