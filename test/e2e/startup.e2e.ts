@@ -58,3 +58,48 @@ describe.each([
     }
   });
 });
+
+describe('hydration', () => {
+  it.each(STORIES)('%s: the server-rendered article is taken over without a change to it', async (slug) => {
+    const opened = await openPage(chromium.browser, production.url);
+    try {
+      // Every change to the article from the first byte until the page is idle, by what changed.
+      await opened.page.addInitScript(() => {
+        const changes: string[] = [];
+        (window as unknown as { __articleChanges: string[] }).__articleChanges = changes;
+        const describe = (node: Node) =>
+          node instanceof Element
+            ? `${node.tagName.toLowerCase()}.${node.className.toString().slice(0, 40)}`
+            : node.nodeName;
+        document.addEventListener('DOMContentLoaded', () => {
+          const article = document.querySelector('article');
+          if (!article) return;
+          new MutationObserver((records) => {
+            for (const record of records.filter(
+              (change) =>
+                !(change.target instanceof Element && change.target.matches('[data-testid="reading-progress"]')),
+            ))
+              changes.push(`${record.type} ${record.attributeName ?? ''} on ${describe(record.target)}`);
+          }).observe(article, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+      });
+      await opened.page.goto(`/article/${slug}`);
+      await poll(() =>
+        opened.page.evaluate(() =>
+          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+        ),
+      ).toBe(true);
+      await opened.page.waitForLoadState('networkidle');
+      for (let i = 0; i < 2; i++) {
+        await opened.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+      }
+      // The reading-progress bar sets its own position on scroll and resize (no render): not a change to the story.
+      const changes = await opened.page.evaluate(
+        () => (window as unknown as { __articleChanges: string[] }).__articleChanges,
+      );
+      expect(changes, 'changes React made to the server-rendered article').toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -109,7 +109,7 @@ describe('the server behind Varnish', () => {
     // Lite mode, by the reader's cookie or the browser's Save-Data, is one cached version; the full page another.
     const lite = await get(path, { cookie: 'reader-lite=on; _ga=GA1.2.3' });
     expect(lite.body).not.toContain('<script');
-    for (const headers of [{ cookie: 'reader-lite=on' }, { 'save-data': 'on' }]) {
+    for (const headers of [{ cookie: 'reader-lite=on' }, { 'save-data': 'on' }] as Record<string, string>[]) {
       const again = await get(path, headers);
       expect({ headers, cache: again.cache }).toEqual({ headers, cache: 'HIT' });
       expect(again.body).toBe(lite.body);
