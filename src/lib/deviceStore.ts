@@ -153,6 +153,18 @@ export function createDeviceStore<T>({
   };
 }
 
+/** The app's one instance of a store, made on first use; tests put their own in place (`set`). */
+export function appInstance<S extends { dispose(): void }>(create: () => S): { get(): S; set(store: S | null): void } {
+  let current: S | null = null;
+  return {
+    get: () => (current ??= create()),
+    set(store) {
+      current?.dispose();
+      current = store;
+    },
+  };
+}
+
 /** IndexedDB and a BroadcastChannel where the browser has them, memory otherwise (jsdom, the server). */
 export function browserStorage<T>(database: string, storeName: string): KeyedStorage<T> {
   return typeof indexedDB === 'undefined' ? memoryKeyedStorage<T>() : idbKeyedStorage<T>(database, storeName);

@@ -280,3 +280,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     })
     .toBe('activated');
 }
+
+/** Idle: React has taken the page over, nothing is loading, and the main thread has rested twice. */
+export async function waitUntilAppIdle(page: Page): Promise<void> {
+  await poll(() =>
+    page.evaluate(() =>
+      Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+    ),
+  ).toBe(true);
+  await page.waitForLoadState('networkidle');
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  }
+}

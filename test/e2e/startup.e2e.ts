@@ -8,9 +8,9 @@ import {
   bodyTextDrops,
   browserForFile,
   openPage,
-  poll,
   productionServerForFile,
   recordBodyTextPerFrame,
+  waitUntilAppIdle,
   serverForFile,
   waitForSettled,
 } from './browser.ts';
@@ -39,16 +39,7 @@ describe.each([
       await recordBodyTextPerFrame(opened.page);
       await opened.page.goto(`/article/${slug}`);
       await waitForSettled(opened.page);
-      // Idle: React has taken the page over, nothing is loading, and the main thread rests twice.
-      await poll(() =>
-        opened.page.evaluate(() =>
-          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
-        ),
-      ).toBe(true);
-      await opened.page.waitForLoadState('networkidle');
-      for (let i = 0; i < 2; i++) {
-        await opened.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
-      }
+      await waitUntilAppIdle(opened.page);
       const { frames, drops } = await bodyTextDrops(opened.page);
       expect(frames).toBeGreaterThan(2);
       expect(drops, 'frames where body text disappeared').toEqual([]);
@@ -84,15 +75,7 @@ describe('hydration', () => {
         });
       });
       await opened.page.goto(`/article/${slug}`);
-      await poll(() =>
-        opened.page.evaluate(() =>
-          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
-        ),
-      ).toBe(true);
-      await opened.page.waitForLoadState('networkidle');
-      for (let i = 0; i < 2; i++) {
-        await opened.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
-      }
+      await waitUntilAppIdle(opened.page);
       // The reading-progress bar sets its own position on scroll and resize (no render): not a change to the story.
       const changes = await opened.page.evaluate(
         () => (window as unknown as { __articleChanges: string[] }).__articleChanges,

@@ -1,5 +1,11 @@
 import { z } from 'zod/mini';
-import { browserChannel, browserStorage, createDeviceStore, type DeviceStore } from '../../lib/deviceStore';
+import {
+  appInstance,
+  browserChannel,
+  browserStorage,
+  createDeviceStore,
+  type DeviceStore,
+} from '../../lib/deviceStore';
 
 export const topicKinds = ['sector', 'edition', 'tag'] as const;
 export type TopicKind = (typeof topicKinds)[number];
@@ -76,18 +82,12 @@ export function createFollowingStore(
   });
 }
 
-let defaultStore: FollowingStore | null = null;
-
-export function getFollowingStore(): FollowingStore {
-  defaultStore ??= createFollowingStore({
+const instance = appInstance<FollowingStore>(() =>
+  createFollowingStore({
     storage: browserStorage(FOLLOWING_DB, 'topics'),
     channel: browserChannel(FOLLOWING_CHANNEL),
-  });
-  return defaultStore;
-}
-
-/** Tests put their own store in place. */
-export function setFollowingStore(store: FollowingStore | null): void {
-  defaultStore?.dispose();
-  defaultStore = store;
-}
+  }),
+);
+export const getFollowingStore = instance.get;
+/** Tests put their own store in place (e.g. memory storage with records already in). */
+export const setFollowingStore = instance.set;

@@ -1,4 +1,5 @@
 import {
+  appInstance,
   browserChannel,
   browserStorage,
   createDeviceStore,
@@ -34,21 +35,15 @@ export function createHistoryStore(
   });
 }
 
-let defaultStore: HistoryStore | null = null;
-
-export function getHistoryStore(): HistoryStore {
-  defaultStore ??= createHistoryStore({
+const instance = appInstance<HistoryStore>(() =>
+  createHistoryStore({
     storage: browserStorage(HISTORY_DB, 'opened'),
     channel: browserChannel(HISTORY_CHANNEL),
-  });
-  return defaultStore;
-}
-
-/** Tests put their own store in place. */
-export function setHistoryStore(store: HistoryStore | null): void {
-  defaultStore?.dispose();
-  defaultStore = store;
-}
+  }),
+);
+export const getHistoryStore = instance.get;
+/** Tests put their own store in place (e.g. memory storage with records already in). */
+export const setHistoryStore = instance.set;
 
 const EMPTY = { status: 'loading' as const, items: [] };
 

@@ -1,4 +1,4 @@
-import { idbKeyedStorage, memoryKeyedStorage, type KeyedStorage } from '../../lib/deviceStore';
+import { memoryKeyedStorage, type KeyedStorage } from '../../lib/deviceStore';
 import type { Story } from '../article/api/story';
 
 /** One story on the reading list: the whole story (body included) and when it was saved. */
@@ -28,10 +28,6 @@ export type ReadingListStorage = KeyedStorage<SavedStory>;
  * story, keyed by slug, so two tabs saving different stories cannot overwrite each other.
  */
 export const READING_LIST_DB = 'devdiscourse-reading-list';
-
-export function idbStorage(): ReadingListStorage {
-  return idbKeyedStorage<SavedStory>(READING_LIST_DB, 'stories');
-}
 
 /** An in-memory list (tests, and browsers without IndexedDB). */
 export function memoryStorage(initial: SavedStory[] = []): ReadingListStorage {

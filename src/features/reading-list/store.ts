@@ -1,6 +1,13 @@
 import type { Story } from '../article/api/story';
-import { createDeviceStore, type ChannelLike, type DeviceSnapshot } from '../../lib/deviceStore';
-import { idbStorage, memoryStorage, type ReadingListStorage, type SavedStory } from './storage';
+import {
+  appInstance,
+  browserChannel,
+  browserStorage,
+  createDeviceStore,
+  type ChannelLike,
+  type DeviceSnapshot,
+} from '../../lib/deviceStore';
+import { READING_LIST_DB, type ReadingListStorage, type SavedStory } from './storage';
 
 /** 'loading' until the list has been read from storage once; then its items, newest saved first. */
 export type ReadingListSnapshot = DeviceSnapshot<SavedStory>;
@@ -71,22 +78,16 @@ export function createReadingListStore({
   };
 }
 
-let defaultStore: ReadingListStore | null = null;
-
+const instance = appInstance<ReadingListStore>(() =>
+  createReadingListStore({
+    storage: browserStorage<SavedStory>(READING_LIST_DB, 'stories'),
+    channel: browserChannel(READING_LIST_CHANNEL),
+  }),
+);
 /**
  * The app's reading list: IndexedDB and a BroadcastChannel where the browser has
  * them, memory otherwise (jsdom), so rendering a Save button never throws.
  */
-export function getReadingListStore(): ReadingListStore {
-  defaultStore ??= createReadingListStore({
-    storage: typeof indexedDB === 'undefined' ? memoryStorage() : idbStorage(),
-    channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(READING_LIST_CHANNEL),
-  });
-  return defaultStore;
-}
-
-/** Tests put their own store in place (e.g. memory storage with stories already saved). */
-export function setReadingListStore(store: ReadingListStore | null): void {
-  defaultStore?.dispose();
-  defaultStore = store;
-}
+export const getReadingListStore = instance.get;
+/** Tests put their own store in place (e.g. memory storage with records already in). */
+export const setReadingListStore = instance.set;
