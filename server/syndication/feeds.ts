@@ -92,12 +92,28 @@ function imageOf(entry: FeedEntry, origin: string) {
   return { ...image, url, type: imageType(url) ?? 'image/jpeg' };
 }
 
+/** An entry's story, its canonical link (also its stable id) and its picture. */
+function entryParts(entry: FeedEntry, origin: string) {
+  const link = new URL(`/article/${encodeURIComponent(entry.story.slug)}`, origin).href;
+  return { story: entry.story, link, image: imageOf(entry, origin) };
+}
+
+/** What RSS and Atom items say alike: link and id, times, the summary and the body as HTML. */
+function xmlItemFields(entry: FeedEntry, link: string) {
+  return {
+    link,
+    id: link,
+    date: new Date(entry.story.updatedAt),
+    published: new Date(entry.story.publishedAt),
+    description: cdataSafeHtml(escapeHtmlText(entry.story.summary)),
+    content: entry.content === null ? undefined : cdataSafeHtml(entry.content),
+  };
+}
+
 export function rss(doc: FeedDocument): string {
   const feed = baseFeed(doc, 'rss');
   for (const entry of doc.entries) {
-    const { story } = entry;
-    const link = new URL(`/article/${encodeURIComponent(story.slug)}`, doc.origin).href;
-    const image = imageOf(entry, doc.origin);
+    const { story, link, image } = entryParts(entry, doc.origin);
     const extensions: Item['extensions'] = [
       // Overrides the library's CDATA title: RSS titles are plain text, and CDATA splits only one `]]>`.
       { name: 'title', objects: { _text: libraryText(story.headline) } },
@@ -129,12 +145,7 @@ export function rss(doc: FeedDocument): string {
     }
     feed.addItem({
       title: story.headline,
-      link,
-      id: link,
-      date: new Date(story.updatedAt),
-      published: new Date(story.publishedAt),
-      description: cdataSafeHtml(escapeHtmlText(story.summary)),
-      content: entry.content === null ? undefined : cdataSafeHtml(entry.content),
+      ...xmlItemFields(entry, link),
       enclosure: image ? { url: image.url, type: image.type, length: entry.imageBytes ?? 0 } : undefined,
       extensions,
     });
@@ -145,18 +156,11 @@ export function rss(doc: FeedDocument): string {
 export function atom(doc: FeedDocument): string {
   const feed = baseFeed(doc, 'atom');
   for (const entry of doc.entries) {
-    const { story } = entry;
-    const link = new URL(`/article/${encodeURIComponent(story.slug)}`, doc.origin).href;
-    const image = imageOf(entry, doc.origin);
+    const { story, link, image } = entryParts(entry, doc.origin);
     feed.addItem({
       // Atom titles here are type="html": the headline escaped as HTML reads back as the same text.
       title: cdataSafeHtml(escapeHtmlText(story.headline)),
-      link,
-      id: link,
-      date: new Date(story.updatedAt),
-      published: new Date(story.publishedAt),
-      description: cdataSafeHtml(escapeHtmlText(story.summary)),
-      content: entry.content === null ? undefined : cdataSafeHtml(entry.content),
+      ...xmlItemFields(entry, link),
       author: [{ name: libraryText(author(story)) }],
       // The library writes these attributes escaping only `&`: the term is the slug, the label loses `<`.
       category: categories(story).map((category) => ({
@@ -177,9 +181,7 @@ export function jsonFeed(doc: FeedDocument): string {
   const feed = baseFeed(doc, 'json');
   feed.options.feedLinks = { json: new URL(`${doc.feedPath}.json`, doc.origin).href };
   for (const entry of doc.entries) {
-    const { story } = entry;
-    const link = new URL(`/article/${encodeURIComponent(story.slug)}`, doc.origin).href;
-    const image = imageOf(entry, doc.origin);
+    const { story, link, image } = entryParts(entry, doc.origin);
     feed.addItem({
       title: xmlSafe(story.headline),
       link,
