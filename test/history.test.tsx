@@ -16,18 +16,10 @@ import {
 import { createReadingListStore, memoryStorage, setReadingListStore } from '../src/features/reading-list';
 import { memoryKeyedStorage } from '../src/lib/deviceStore';
 import { REFERENCE_SLUG, renderApp } from './renderApp';
+import { mapStorage } from './mapStorage';
 
 const VISIT_KEY = 'devdiscourse-visit';
 const HOUR = 60 * 60_000;
-
-function mapStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
 
 function historyInMemory(opened: OpenedStory[] = []) {
   const store = createHistoryStore({ storage: memoryKeyedStorage(opened.map((item) => [item.slug, item])) });

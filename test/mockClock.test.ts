@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveMockClock } from '../mocks/clock';
 import { createDb } from '../mocks/db';
 import { mockData } from '../mocks/fixtures';
+import { mapStorage } from './mapStorage';
 
 const CYCLONE = 'cyclone-warning-issued-for-mozambique-coast-as-storm-strengthens';
-
-function mapStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
 
 describe("the mock API's clock", () => {
   it('shows the API as it was: later stories not there yet, an updated story in its earlier state', () => {

@@ -19,7 +19,7 @@ import { createDb, toCard, type StoryFixture } from '../mocks/db';
 import { mockData } from '../mocks/fixtures';
 import type { ContentSource } from '../server/content/types';
 import { createContentReader, type StoryIndexEntry } from '../server/syndication/content';
-import { registerSyndication } from '../server/syndication/routes';
+import { registerSyndication, type SyndicationOptions } from '../server/syndication/routes';
 import { cardVersion, shareImage } from '../src/features/article/articleHead';
 import type { StoryCard } from '../src/lib/api/schemas';
 
@@ -81,6 +81,22 @@ function server(
     headers: {},
   });
   return { app, counter };
+}
+
+/** The settings every test here starts from: no full text, robots allowed, nothing cached, no security.txt. */
+function settings(reader: SyndicationOptions['reader'], more: Partial<SyndicationOptions> = {}): SyndicationOptions {
+  return {
+    reader,
+    originOf: () => ORIGIN,
+    distDir: 'public',
+    fullContent: false,
+    allowRobots: true,
+    securityTxt: null,
+    language: 'en',
+    cacheMs: 0,
+    headers: {},
+    ...more,
+  };
 }
 
 async function apiFeed(query: string): Promise<StoryCard[]> {
@@ -272,15 +288,7 @@ describe('feeds', () => {
     let clock = 0;
     const app = new Hono();
     const reader = createContentReader({ source, timeoutMs: 5000, indexTtlMs: 0 });
-    const options = { reader, originOf: () => ORIGIN, distDir: 'public', fullContent: false, allowRobots: true };
-    registerSyndication(app, {
-      ...options,
-      securityTxt: null,
-      language: 'en',
-      cacheMs: 1000,
-      now: () => clock,
-      headers: {},
-    });
+    registerSyndication(app, settings(reader, { cacheMs: 1000, now: () => clock }));
     const feed = await parser.parseString(await (await app.request('/feeds/latest.xml')).text());
     expect(feed.items).toHaveLength(50);
     expect(feed.items[0]!.title).toBe('Story 0');
@@ -408,18 +416,7 @@ describe('sitemaps and robots.txt', () => {
       timeoutMs: 5000,
       indexTtlMs: 0,
     });
-    registerSyndication(app, {
-      reader,
-      originOf: () => ORIGIN,
-      distDir: 'public',
-      fullContent: false,
-      allowRobots: true,
-      securityTxt: null,
-      language: 'en',
-      cacheMs: 0,
-      now: () => now,
-      headers: {},
-    });
+    registerSyndication(app, settings(reader, { now: () => now }));
     const urls = xml.parse(await (await app.request('/sitemaps/news.xml')).text()).urlset.url as { loc: string }[];
     expect(urls).toHaveLength(1000);
     expect(urls[0]!.loc).toBe(storyUrl('fresh-0'));
@@ -435,17 +432,12 @@ describe('sitemaps and robots.txt', () => {
       'Contact: mailto:security@example.com\n',
     );
     const staging = new Hono();
-    registerSyndication(staging, {
-      reader: createContentReader({ source: countingSource().source, timeoutMs: 5000, indexTtlMs: 0 }),
-      originOf: () => ORIGIN,
-      distDir: 'public',
-      fullContent: false,
-      allowRobots: false,
-      securityTxt: null,
-      language: 'en',
-      cacheMs: 0,
-      headers: {},
-    });
+    registerSyndication(
+      staging,
+      settings(createContentReader({ source: countingSource().source, timeoutMs: 5000, indexTtlMs: 0 }), {
+        allowRobots: false,
+      }),
+    );
     expect(await (await staging.request('/robots.txt')).text()).toBe('User-agent: *\nDisallow: /\n');
     expect((await staging.request('/.well-known/security.txt')).status).toBe(404);
   });
@@ -459,17 +451,7 @@ describe('share cards', () => {
       return (await getResponse(current, request))!;
     };
     const app = new Hono();
-    registerSyndication(app, {
-      reader: createContentReader({ source: cardSource, timeoutMs: 5000, indexTtlMs: 0 }),
-      originOf: () => ORIGIN,
-      distDir: 'public',
-      fullContent: false,
-      allowRobots: true,
-      securityTxt: null,
-      language: 'en',
-      cacheMs: 0,
-      headers: {},
-    });
+    registerSyndication(app, settings(createContentReader({ source: cardSource, timeoutMs: 5000, indexTtlMs: 0 })));
     const first = await app.request(`/cards/card-story.png?v=${cardVersion(story.updatedAt)}`);
     expect([first.status, first.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
