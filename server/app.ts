@@ -396,6 +396,13 @@ export function createServerApp(options: ServerOptions) {
   });
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);
+  /** A page that cannot be shown now: a plain page with a retry link, never cached. */
+  const unavailable = (c: Context, status: 503 | 504, retryAfterS: number, title: string, message: string) =>
+    c.html(plainPage(title, message), status, {
+      ...pageHeaders,
+      'Cache-Control': 'no-store',
+      'Retry-After': String(retryAfterS),
+    });
 
   // Save-Data or the reader's choice: the page as text, no script (./lite.ts).
   registerLite(app as unknown as Hono, {
@@ -448,38 +455,28 @@ export function createServerApp(options: ServerOptions) {
       }
     } catch (error) {
       if (!(error instanceof Overloaded)) throw error;
-      return c.html(
-        plainPage('The news is very busy', 'Too many readers at once; this page will be back in moments.'),
+      return unavailable(
+        c,
         503,
-        {
-          ...pageHeaders,
-          'Cache-Control': 'no-store',
-          'Retry-After': '2',
-        },
+        2,
+        'The news is very busy',
+        'Too many readers at once; this page will be back in moments.',
       );
     }
-    if (!page) {
-      return c.html(plainPage('This page is taking too long', 'The news service is slow to answer right now.'), 504, {
-        ...pageHeaders,
-        'Cache-Control': 'no-store',
-        'Retry-After': '5',
-      });
-    }
+    if (!page)
+      return unavailable(c, 504, 5, 'This page is taking too long', 'The news service is slow to answer right now.');
+    // The status its route's data implied (src/app/routes.tsx). The app would show its loading
+    // state until the browser retried; a plain page with a retry link serves readers without JavaScript too.
     if (page.status >= 500) {
-      // The app would show its loading state until the browser retried; a plain page
-      // with a retry link serves readers without JavaScript too.
-      return c.html(
-        plainPage('The news could not be loaded', 'The news service is not answering right now.'),
+      return unavailable(
+        c,
         page.status as 503,
-        {
-          ...pageHeaders,
-          'Cache-Control': 'no-store',
-          'Retry-After': '10',
-        },
+        10,
+        'The news could not be loaded',
+        'The news service is not answering right now.',
       );
     }
-    const cacheControl =
-      page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
+    const cacheControl = page.status === 200 ? PAGE_CACHE_CONTROL : MISSING_CACHE_CONTROL;
     const encoding = encodingFor(c);
     const etagValue = etagFor(page.etag, encoding);
     const headers: Record<string, string> = {
