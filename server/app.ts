@@ -324,7 +324,7 @@ export function createServerApp(options: ServerOptions) {
     contractError(405, 'method_not_allowed', 'Use GET or POST', { Allow: 'GET, POST', ...SECURITY_HEADERS }),
   );
 
-  // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).
+  // The browser's settings, its one source (src/lib/config.ts): the app talks to this server's /api.
   app.get('/config.json', (c) =>
     c.json({ apiBaseUrl: '/api', liteMode: true }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
@@ -429,7 +429,6 @@ export function createServerApp(options: ServerOptions) {
       const started = performance.now();
       const page = await renderPage(url, {
         origin,
-        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000, liteMode: true },
         dataWaitMs: options.pageTimeoutMs - 500,
       });
       const keys = pageKeys(url.pathname, page.state.queries.queries);

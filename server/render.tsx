@@ -22,8 +22,6 @@ export interface RenderedPage {
 export interface RenderOptions {
   /** The site's public origin, for canonical and share URLs. */
   origin: string;
-  /** The settings the browser's app gets (its API is the server's own /api). */
-  browserConfig: ServerState['config'];
   /** How long the page's data may take; past it the page renders what it has and answers 504. */
   dataWaitMs: number;
 }
@@ -53,7 +51,6 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   );
   const html = await new Response(prelude).text();
   const state: ServerState = {
-    config: options.browserConfig,
     origin: options.origin,
     renderedAt,
     queries: dehydrateQueries(queryClient),

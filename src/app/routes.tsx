@@ -34,8 +34,12 @@ interface PageRoute {
   dataCode?: (queryClient: QueryClient, params: Params) => Promise<unknown>;
 }
 
+/** A box whose feed failed is asked again by its own retry, never by a hover over some link. */
 const prefetchFeeds = (queryClient: QueryClient, feeds: FeedParams[]) =>
-  feeds.map((feed) => queryClient.prefetchQuery(feedQuery(feed)));
+  feeds
+    .map(feedQuery)
+    .filter((query) => queryClient.getQueryState(query.queryKey)?.status !== 'error')
+    .map((query) => queryClient.prefetchQuery(query));
 /** The page's own data: the API's 404 is the page's, any other failure a 503 (a box beside it decides nothing). */
 const main = (request: Promise<unknown>): Promise<number> =>
   request.then(
