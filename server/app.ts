@@ -15,7 +15,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
-import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
@@ -190,8 +189,12 @@ export function createServerApp(options: ServerOptions) {
   }, options.source);
 
   // The app's API client, when it runs here, asks the content source in-process.
-  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs, liteMode: true });
-  setServerTransport((request) => source(request));
+  setConfig({
+    apiBaseUrl: CONTENT_ORIGIN,
+    requestTimeoutMs: options.requestTimeoutMs,
+    liteMode: true,
+    transport: source,
+  });
   configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({

@@ -1,3 +1,5 @@
+import type { Transport } from './api/transport';
+
 /**
  * The browser's settings reach it one way: `config.json` beside index.html (a file on a
  * static host; the production server answers it), read once at start-up over these
@@ -15,6 +17,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** The server offers lite pages (text, no script): the footer offers the switch. */
   liteMode?: boolean;
+  /** The server's renders ask its content source in-process, not over HTTP to itself (server/app.ts). */
+  transport?: Transport;
 }
 
 function normaliseBaseUrl(value: unknown): string | null {
