@@ -3,7 +3,7 @@
  * Workbox generateSW). See docs/offline.md.
  *
  * - The app shell (HTML, JS, CSS, icons) is precached, so the app starts with no
- *   network. The demo build (no VITE_API_BASE_URL) also precaches the mock-data chunk
+ *   network. The demo build (no `MOCK_DATA=off`) also precaches the mock-data chunk
  *   and its images; a build for an API leaves them out (about 160 kB gzip that such a
  *   deployment never uses: the worker's install downloads only the real shell).
  * - Client-side routes fall back to the precached index.html.
@@ -86,7 +86,7 @@ export function pwaOptions({ withMockData }: { withMockData: boolean }): Partial
           },
         },
         {
-          // The content API, wherever config.json or VITE_API_BASE_URL puts it: the
+          // The content API, wherever config.json puts it: the
           // client asks for JSON with `Accept: application/json` on every GET (see
           // src/lib/api/client.ts), and a same-origin /api/ is matched by path too.
           // Network first: the reader gets fresh news online and the last copy offline.

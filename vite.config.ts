@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
 import { deferEntry } from './scripts/deferEntry.ts';
@@ -13,14 +13,14 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts'
  * server sends) and the server's (`vite build --ssr server/main.ts`, into dist-server/:
  * the same components, rendered in Node; no service worker or compression there).
  */
-export default defineConfig(({ mode, isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: isSsrBuild
     ? [react()]
     : [
         react(),
         tailwindcss(),
-        // A build with an API base URL does not precache the built-in mock data.
-        VitePWA(pwaOptions({ withMockData: !loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL })),
+        // A build for an API (`MOCK_DATA=off`) does not precache the built-in mock data.
+        VitePWA(pwaOptions({ withMockData: process.env.MOCK_DATA !== 'off' })),
         deferEntry(),
         precompress(),
       ],

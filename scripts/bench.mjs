@@ -2,8 +2,8 @@
 /**
  * The performance benchmark (`npm run bench`).
  *
- * 1. Builds the app the production way, pointed at a same-origin API
- *    (`VITE_API_BASE_URL=/api`), into `dist-bench/`, and the production server's
+ * 1. Builds the app the production way, for a same-origin API (`MOCK_DATA=off`; the
+ *    servers' config.json names it), into `dist-bench/`, and the production server's
  *    bundle into `dist-bench-server/`.
  * 2. Writes a "floor" for each of two stories beside it: the story as one plain static
  *    HTML page (`/bench-floor-<n>.html`) from the mock story JSON, with the app's own
@@ -102,8 +102,8 @@ const brotliSize = (buffer) =>
 
 async function buildApp(root = ROOT, outDir = OUT_DIR, serverOutDir = SERVER_OUT_DIR) {
   const started = Date.now();
-  // Vite reads VITE_* from the environment: the production build pointed at an API.
-  process.env.VITE_API_BASE_URL = '/api';
+  // The production build for an API: no mock data in its precache.
+  process.env.MOCK_DATA = 'off';
   const { build } = await import('vite');
   const common = { root, configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' };
   await build({ ...common, build: { outDir, emptyOutDir: true } });

@@ -15,7 +15,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
-import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
@@ -190,8 +189,12 @@ export function createServerApp(options: ServerOptions) {
   }, options.source);
 
   // The app's API client, when it runs here, asks the content source in-process.
-  setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs, liteMode: true });
-  setServerTransport((request) => source(request));
+  setConfig({
+    apiBaseUrl: CONTENT_ORIGIN,
+    requestTimeoutMs: options.requestTimeoutMs,
+    liteMode: true,
+    transport: source,
+  });
   configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({
@@ -324,7 +327,7 @@ export function createServerApp(options: ServerOptions) {
     contractError(405, 'method_not_allowed', 'Use GET or POST', { Allow: 'GET, POST', ...SECURITY_HEADERS }),
   );
 
-  // The browser's settings: the app talks to this server's /api (the service worker's offline start reads this).
+  // The browser's settings, its one source (src/lib/config.ts): the app talks to this server's /api.
   app.get('/config.json', (c) =>
     c.json({ apiBaseUrl: '/api', liteMode: true }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
   );
@@ -396,6 +399,13 @@ export function createServerApp(options: ServerOptions) {
   });
 
   const limit = createRenderLimit(options.renderConcurrency ?? 2, 32);
+  /** A page that cannot be shown now: a plain page with a retry link, never cached. */
+  const unavailable = (c: Context, status: 503 | 504, retryAfterS: number, title: string, message: string) =>
+    c.html(plainPage(title, message), status, {
+      ...pageHeaders,
+      'Cache-Control': 'no-store',
+      'Retry-After': String(retryAfterS),
+    });
 
   // Save-Data or the reader's choice: the page as text, no script (./lite.ts).
   registerLite(app as unknown as Hono, {
@@ -422,7 +432,6 @@ export function createServerApp(options: ServerOptions) {
       const started = performance.now();
       const page = await renderPage(url, {
         origin,
-        browserConfig: { apiBaseUrl: '/api', requestTimeoutMs: 10_000, liteMode: true },
         dataWaitMs: options.pageTimeoutMs - 500,
       });
       const keys = pageKeys(url.pathname, page.state.queries.queries);
@@ -448,38 +457,28 @@ export function createServerApp(options: ServerOptions) {
       }
     } catch (error) {
       if (!(error instanceof Overloaded)) throw error;
-      return c.html(
-        plainPage('The news is very busy', 'Too many readers at once; this page will be back in moments.'),
+      return unavailable(
+        c,
         503,
-        {
-          ...pageHeaders,
-          'Cache-Control': 'no-store',
-          'Retry-After': '2',
-        },
+        2,
+        'The news is very busy',
+        'Too many readers at once; this page will be back in moments.',
       );
     }
-    if (!page) {
-      return c.html(plainPage('This page is taking too long', 'The news service is slow to answer right now.'), 504, {
-        ...pageHeaders,
-        'Cache-Control': 'no-store',
-        'Retry-After': '5',
-      });
-    }
+    if (!page)
+      return unavailable(c, 504, 5, 'This page is taking too long', 'The news service is slow to answer right now.');
+    // The status its route's data implied (src/app/routes.tsx). The app would show its loading
+    // state until the browser retried; a plain page with a retry link serves readers without JavaScript too.
     if (page.status >= 500) {
-      // The app would show its loading state until the browser retried; a plain page
-      // with a retry link serves readers without JavaScript too.
-      return c.html(
-        plainPage('The news could not be loaded', 'The news service is not answering right now.'),
+      return unavailable(
+        c,
         page.status as 503,
-        {
-          ...pageHeaders,
-          'Cache-Control': 'no-store',
-          'Retry-After': '10',
-        },
+        10,
+        'The news could not be loaded',
+        'The news service is not answering right now.',
       );
     }
-    const cacheControl =
-      page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
+    const cacheControl = page.status === 200 ? PAGE_CACHE_CONTROL : MISSING_CACHE_CONTROL;
     const encoding = encodingFor(c);
     const etagValue = etagFor(page.etag, encoding);
     const headers: Record<string, string> = {

@@ -95,12 +95,7 @@ export function createDocumentTemplate(
     );
   }
   const [beforeTitle, afterTitle] = [indexHtml.slice(0, title.index), indexHtml.slice(title.index + title[0].length)];
-  // The page carries its settings in its state script: no config.json preload (an unused
-  // preload would also answer the service worker's later read of it, bypassing its cache).
-  const configPreload = /\s*(?:<!--(?:(?!-->)[^])*-->\s*)?<link rel="preload" href="\/config\.json"[^>]*>/.exec(
-    afterTitle,
-  );
-  const head = afterTitle.replace(description[0], '').replace(configPreload?.[0] ?? '', '');
+  const head = afterTitle.replace(description[0], '');
   const bodyAt = head.indexOf(shell[0]);
   const middle = head.slice(0, bodyAt);
   const tail = head.slice(bodyAt + shell[0].length);

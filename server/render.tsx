@@ -1,16 +1,15 @@
 /**
  * Renders one page for its URL with the app's own components (src/app/App.tsx), the
  * way the browser will hydrate it: the same routes, the same queries and their data
- * fetched first, the head the page declared, the status it asked for.
+ * fetched first, the head the page declared, the status its route's data implies.
  */
 import { prerender } from 'react-dom/static';
 import { App } from '../src/app/App';
 import { preloadSanitizer } from '../src/features/article/SafeHtml';
 import { createQueryClient } from '../src/app/queryClient';
-import { matchPageRoute, prefetchRoute } from '../src/app/routes';
+import { loadRoute, matchPageRoute } from '../src/app/routes';
 import { dehydrateQueries, type ServerState } from '../src/app/serverState';
 import { HeadCollectorContext, type PageHead } from '../src/lib/head';
-import { atMost } from '../src/lib/wait';
 
 export interface RenderedPage {
   status: number;
@@ -23,8 +22,6 @@ export interface RenderedPage {
 export interface RenderOptions {
   /** The site's public origin, for canonical and share URLs. */
   origin: string;
-  /** The settings the browser's app gets (its API is the server's own /api). */
-  browserConfig: ServerState['config'];
   /** How long the page's data may take; past it the page renders what it has and answers 504. */
   dataWaitMs: number;
 }
@@ -33,14 +30,10 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   const queryClient = createQueryClient();
   const { route } = matchPageRoute(url.pathname);
   const renderedAt = Date.now();
-  let settled = false;
-  await Promise.all([
+  const [, , status] = await Promise.all([
     preloadSanitizer(),
     route.page.preload(),
-    atMost(
-      Promise.allSettled(prefetchRoute(queryClient, url.pathname, url.search)).then(() => (settled = true)),
-      options.dataWaitMs,
-    ),
+    loadRoute(queryClient, url, options.dataWaitMs),
   ]);
   let declared: PageHead | null = null;
   const collector = { declare: (head: PageHead) => (declared = head) };
@@ -57,27 +50,11 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
     },
   );
   const html = await new Response(prelude).text();
-  // A page whose own data failed renders its loading state (the browser retries on
-  // mount), so the failure is read from the cache: the page's queries that failed for
-  // good, other than with a 404, make it a 503. The sidebar boxes' failures are their own.
-  const failed = queryClient
-    .getQueryCache()
-    .findAll({ predicate: (query) => query.state.status === 'error' })
-    .some(
-      (query) => primaryQuery(query.queryKey) && (query.state.error as { kind?: string } | null)?.kind !== 'not_found',
-    );
   const state: ServerState = {
-    config: options.browserConfig,
     origin: options.origin,
     renderedAt,
     queries: dehydrateQueries(queryClient),
   };
   queryClient.clear();
-  const status = failed ? 503 : ((declared as PageHead | null)?.status ?? (settled ? 200 : 504));
   return { status, head: declared, html, state };
-}
-
-/** A page's own data (the story, the feed of a feed page), not the boxes beside it. */
-function primaryQuery(key: readonly unknown[]): boolean {
-  return key[0] === 'story' || (key[0] === 'feed' && key[1] === 'infinite');
 }

@@ -34,7 +34,7 @@ describe('run-time configuration (config.json beside index.html)', () => {
     ['broken JSON', jsonResponse('{"apiBaseUrl": ')],
     ['a JSON array', jsonResponse('[1, 2]')],
     ['an unreachable file', (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch],
-  ])('keeps the build-time values when config.json is %s', async (_, fetchImpl) => {
+  ])('keeps the defaults when config.json is %s', async (_, fetchImpl) => {
     const before = getConfig();
     await loadRuntimeConfig(fetchImpl);
     expect(getConfig()).toEqual(before);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../src/app/queryClient';
-import { FIRST_PAGE_DATA_WAIT_MS, loadFirstPage, matchPageRoute, prefetchRoute } from '../src/app/routes';
+import { FIRST_PAGE_DATA_WAIT_MS, loadFirstPage, loadRoute, matchPageRoute, prefetchRoute } from '../src/app/routes';
 import { storyQuery } from '../src/features/article/api/story';
 import { REFERENCE_SLUG } from './renderApp';
 import { useScenario } from './useScenario';
@@ -39,6 +39,29 @@ describe('the first page waits for its data; later pages never do', () => {
     expect(hasStory()).toBe(false);
     await Promise.all(requests);
     expect(hasStory()).toBe(true);
+  });
+});
+
+describe("the server's status comes from the route's data", () => {
+  const statusOf = (path: string, waitMs = 5000) =>
+    loadRoute(setUp().queryClient, new URL(path, 'http://localhost'), waitMs);
+
+  it('is 200 for a story, 404 for a missing story, sector or address', async () => {
+    expect(await statusOf(ARTICLE)).toBe(200);
+    expect(await statusOf('/article/no-such-story-anywhere')).toBe(404);
+    expect(await statusOf('/sector/no-such-sector')).toBe(404);
+    expect(await statusOf('/no-such-page')).toBe(404);
+  });
+
+  it("is 503 when the page's own data fails, not when a box beside it does", async () => {
+    useScenario('errors', { endpoint: 'trending' });
+    expect(await statusOf('/trending')).toBe(503);
+    expect(await statusOf(ARTICLE)).toBe(200);
+  });
+
+  it('is 504 when the data takes longer than the wait', async () => {
+    useScenario('slow', { delayMs: 500 });
+    expect(await statusOf(ARTICLE, 50)).toBe(504);
   });
 });
 

@@ -57,7 +57,6 @@ describe('the document template', () => {
         head: { title: HOSTILE, description: 'Own description' },
         html: '<h1>Story</h1>',
         state: {
-          config: { apiBaseUrl: '/api' },
           origin: HOSTILE,
           renderedAt: 1,
           queries: { mutations: [], queries: [] },
@@ -69,12 +68,13 @@ describe('the document template', () => {
     expect(html).not.toContain('app-shell');
     expect(html).not.toContain('the shell');
     expect(html).not.toContain('generic');
-    expect(html).not.toContain('/config.json');
+    // The settings come from config.json, as on a static host (src/lib/config.ts).
+    expect(html).toContain('<link rel="preload" href="/config.json"');
     expect(html).toContain('<!-- a comment -->');
     expect(html).toContain(`<title>${escapeHtml(HOSTILE)} | Devdiscourse Reader</title>`);
     expect(html).toContain('<div id="root"><h1>Story</h1></div>');
     expect(html).toContain('<link rel="canonical" href="https://news.example.com/article/a"');
-    expect(html).toContain('<script type="application/json" id="server-state">{"config":{"apiBaseUrl":"/api"}');
+    expect(html).toContain('<script type="application/json" id="server-state">{"origin":');
     expect(html).toContain('<script src="/theme-init.js" defer></script>');
     // A hostile field in the state or the head never opens an element of its own.
     expect(html).not.toContain('<script>alert(1)');
@@ -125,7 +125,7 @@ describe('headTags', () => {
         status: 200,
         head: { title: 'x', description: null },
         html: '',
-        state: { config: { apiBaseUrl: '/api' }, origin: '', renderedAt: 1, queries: { mutations: [], queries: [] } },
+        state: { origin: '', renderedAt: 1, queries: { mutations: [], queries: [] } },
       },
       'https://news.example.com',
       '/',

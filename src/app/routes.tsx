@@ -1,16 +1,18 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useRef, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { HeadlineSkeleton, LoadingRegion } from '../components/Skeleton';
 import { storyQuery } from '../features/article/api/story';
 import { preloadSanitizerFor } from '../features/article/SafeHtml';
-import { feedInfiniteQuery, feedQuery } from '../features/feeds/api/feed';
+import { feedInfiniteQuery, feedQuery, searchFeed, type FeedParams } from '../features/feeds/api/feed';
+import { feedRoutes } from '../features/feeds/feedRoutes';
 import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { taxonomyQuery } from '../features/site/api/taxonomy';
 import { Layout } from '../features/site/Layout';
 import { NotFoundPage } from '../features/site/NotFoundPage';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
+import { isApiError } from '../lib/api/errors';
 import { atMost, eachInItsOwnTask } from '../lib/wait';
 import { lazyPage, type LazyPage } from './lazyPage';
 
@@ -23,29 +25,30 @@ interface PageRoute {
   /** A react-router path pattern; '' is the home page. */
   path: string;
   page: LazyPage;
-  /** Starts the page's data requests, priming the query cache. */
-  prefetch?: (queryClient: QueryClient, params: Params, search: URLSearchParams) => Promise<unknown>[];
+  /**
+   * Starts the page's data requests, priming the query cache. None rejects; the page's own
+   * data resolves to the HTTP status it implies (`main`), which the server answers with.
+   */
+  prefetch?: (queryClient: QueryClient, params: Params, search: URLSearchParams) => Promise<number | void>[];
   /** Code the page needs for the data it was given (a server-rendered page hydrates only once it is in). */
   dataCode?: (queryClient: QueryClient, params: Params) => Promise<unknown>;
 }
 
-const prefetchFeeds = (queryClient: QueryClient, feeds: Parameters<typeof feedQuery>[0][]) =>
-  feeds.map((feed) => queryClient.prefetchQuery(feedQuery(feed)));
-const prefetchFeed = (queryClient: QueryClient, params: Parameters<typeof feedInfiniteQuery>[0]) => [
-  queryClient.prefetchInfiniteQuery(feedInfiniteQuery(params)),
+/** A box whose feed failed is asked again by its own retry, never by a hover over some link. */
+const prefetchFeeds = (queryClient: QueryClient, feeds: FeedParams[]) =>
+  feeds
+    .map(feedQuery)
+    .filter((query) => queryClient.getQueryState(query.queryKey)?.status !== 'error')
+    .map((query) => queryClient.prefetchQuery(query));
+/** The page's own data: the API's 404 is the page's, any other failure a 503 (a box beside it decides nothing). */
+const main = (request: Promise<unknown>): Promise<number> =>
+  request.then(
+    () => 200,
+    (error: unknown) => (isApiError(error) && error.kind === 'not_found' ? 404 : 503),
+  );
+const mainFeed = (queryClient: QueryClient, params: FeedParams) => [
+  main(queryClient.fetchInfiniteQuery(feedInfiniteQuery(params))),
 ];
-type FeedPageModule = typeof import('../features/feeds/FeedPage');
-const feedPage = (pick: (module: FeedPageModule) => ComponentType) =>
-  lazyPage(() => import('../features/feeds/FeedPage').then(pick));
-const FeedPages = {
-  latest: feedPage((m) => m.LatestPage),
-  trending: feedPage((m) => m.TrendingPage),
-  opinion: feedPage((m) => m.OpinionPage),
-  devshots: feedPage((m) => m.DevShotsPage),
-  sector: feedPage((m) => m.SectorPage),
-  edition: feedPage((m) => m.EditionPage),
-  tag: feedPage((m) => m.TagPage),
-};
 // Small, and in the main chunk: an unknown address shows at once.
 const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promise.resolve() };
 
@@ -53,8 +56,8 @@ const notFound: LazyPage = { Page: () => <NotFoundPage />, preload: () => Promis
  * Every page's code is split out, and its data requests start as the navigation
  * starts (prefetch), in parallel with the code download: the page never waits for
  * its code to ask for its data. Navigations never wait for a slow API: pages show
- * skeletons. Declarative routes (not a data router): 17 KB gzip less first-load code
- * (docs/performance.md has the measurement).
+ * skeletons. Declarative routes (not a data router): 17.5 KB gzip less first-load code
+ * (docs/decisions/route-layer.md).
  */
 export const pageRoutes: PageRoute[] = [
   {
@@ -66,32 +69,18 @@ export const pageRoutes: PageRoute[] = [
     path: 'article/:slug',
     page: lazyPage(() => import('../features/article/ArticlePage').then((m) => m.ArticlePage)),
     prefetch: (queryClient, { slug }) => [
-      queryClient.prefetchQuery(storyQuery(slug ?? '')),
+      main(queryClient.fetchQuery(storyQuery(slug ?? ''))),
       ...prefetchFeeds(queryClient, sidebarFeeds),
     ],
     dataCode: (queryClient, { slug }) =>
       preloadSanitizerFor(queryClient.getQueryData(storyQuery(slug ?? '').queryKey)?.body),
   },
-  { path: 'latest', page: FeedPages.latest, prefetch: (qc) => prefetchFeed(qc, { feed: 'latest' }) },
-  { path: 'trending', page: FeedPages.trending, prefetch: (qc) => prefetchFeed(qc, { feed: 'trending' }) },
-  { path: 'opinion', page: FeedPages.opinion, prefetch: (qc) => prefetchFeed(qc, { feed: 'opinion' }) },
-  { path: 'devshots', page: FeedPages.devshots, prefetch: (qc) => prefetchFeed(qc, { feed: 'devshots' }) },
-  {
-    path: 'sector/:slug',
-    page: FeedPages.sector,
-    prefetch: (qc, { slug }) => prefetchFeed(qc, { feed: 'latest', sector: slug }),
-  },
-  {
-    path: 'edition/:slug',
-    page: FeedPages.edition,
-    prefetch: (qc, { slug }) => prefetchFeed(qc, { feed: 'latest', edition: slug }),
-  },
+  ...feedRoutes.map((route) => ({
+    path: route.path,
+    page: lazyPage(() => import('../features/feeds/FeedPage').then((m) => () => <m.FeedPage route={route} />)),
+    prefetch: (queryClient: QueryClient, { slug = '' }: Params) => mainFeed(queryClient, route.spec(slug).params),
+  })),
   { path: 'feeds', page: lazyPage(() => import('../features/feeds/FeedsListPage').then((m) => m.FeedsListPage)) },
-  {
-    path: 'tag/:tag',
-    page: FeedPages.tag,
-    prefetch: (qc, { tag }) => prefetchFeed(qc, { feed: 'latest', tag }),
-  },
   {
     path: 'following',
     page: lazyPage(() => import('../features/following/FollowingPage').then((m) => m.FollowingPage)),
@@ -100,13 +89,12 @@ export const pageRoutes: PageRoute[] = [
   {
     path: 'search',
     page: lazyPage(() => import('../features/search/SearchPage').then((m) => m.SearchPage)),
-    // Same params as the page's query (src/features/search/SearchPage.tsx): the server renders the results.
-    prefetch: (qc, _params, search) => {
+    prefetch: (queryClient, _params, search) => {
       const q = (search.get('q') ?? '').trim();
-      return q ? prefetchFeed(qc, { feed: 'latest', q }) : [];
+      return q ? mainFeed(queryClient, searchFeed(q)) : [];
     },
   },
-  { path: '*', page: notFound },
+  { path: '*', page: notFound, prefetch: () => [Promise.resolve(404)] },
 ];
 
 /** The route a path shows, with its params (the not-found route when nothing else matches). */
@@ -133,7 +121,7 @@ export function matchPageRoute(pathname: string): { route: PageRoute; params: Pa
 }
 
 /** The data requests of the page at `pathname`, each to be started by a call (the left menu and footer's taxonomy too). */
-function routeRequests(queryClient: QueryClient, pathname: string, search = ''): (() => Promise<unknown>[])[] {
+function routeRequests(queryClient: QueryClient, pathname: string, search = ''): (() => Promise<number | void>[])[] {
   const { route, params } = matchPageRoute(pathname);
   return [
     () => [queryClient.prefetchQuery(taxonomyQuery())],
@@ -142,8 +130,22 @@ function routeRequests(queryClient: QueryClient, pathname: string, search = ''):
 }
 
 /** Starts the data requests of the page at `pathname` (and `search`, the query string). */
-export function prefetchRoute(queryClient: QueryClient, pathname: string, search = ''): Promise<unknown>[] {
+export function prefetchRoute(queryClient: QueryClient, pathname: string, search = ''): Promise<number | void>[] {
   return routeRequests(queryClient, pathname, search).flatMap((start) => start());
+}
+
+/**
+ * Loads the data of the page at `url` and resolves to the HTTP status it implies: its
+ * main data's (200 when it has none), or 504 when the requests take longer than `waitMs`.
+ */
+export async function loadRoute(queryClient: QueryClient, url: URL, waitMs: number): Promise<number> {
+  let statuses: (number | void)[] | undefined;
+  const requests = Promise.all(prefetchRoute(queryClient, url.pathname, url.search));
+  await atMost(
+    requests.then((all) => (statuses = all)),
+    waitMs,
+  );
+  return statuses ? Math.max(200, ...statuses.map((status) => status ?? 200)) : 504;
 }
 
 /**
@@ -192,25 +194,26 @@ function usePrefetchOnNavigation() {
 }
 
 /**
- * Loads a page's code as soon as the reader points at or focuses a link to it, like the
- * links' own data prefetch: by the click it is usually in, and the page shows at once.
+ * Gets a page ready as soon as the reader points at, touches or focuses a link to it: its
+ * code and its data (the route's prefetch). By the click both are usually in.
  */
-function usePreloadPageCodeOnIntent() {
+function usePrefetchOnIntent() {
+  const queryClient = useQueryClient();
   useEffect(() => {
-    const preload = (event: Event) => {
+    let last: Element | null = null;
+    const prefetch = (event: Event) => {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+      if (link === last || !(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+      last = link; // once per link entered, not per child element the pointer crosses
       matchPageRoute(link.pathname)
         .route.page.preload()
         .catch(() => {}); // the navigation, if it comes, reports a failed chunk
+      prefetchRoute(queryClient, link.pathname, link.search);
     };
-    document.addEventListener('pointerover', preload, { passive: true });
-    document.addEventListener('focusin', preload);
-    return () => {
-      document.removeEventListener('pointerover', preload);
-      document.removeEventListener('focusin', preload);
-    };
-  }, []);
+    const events = ['pointerover', 'touchstart', 'focusin'];
+    for (const type of events) document.addEventListener(type, prefetch, { passive: true });
+    return () => events.forEach((type) => document.removeEventListener(type, prefetch));
+  }, [queryClient]);
 }
 
 function PageLoading() {
@@ -235,7 +238,7 @@ function RoutePage({ page }: { page: LazyPage }) {
 /** The app's pages, inside the site's layout. */
 export function AppRoutes() {
   usePrefetchOnNavigation();
-  usePreloadPageCodeOnIntent();
+  usePrefetchOnIntent();
   return (
     <RouteErrorBoundary>
       <Routes>

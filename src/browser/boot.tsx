@@ -5,7 +5,7 @@ import { App } from '../app/App';
 import { createQueryClient } from '../app/queryClient';
 import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
-import { applyServerConfig, getConfig, loadStartupConfig } from '../lib/config';
+import { getConfig, loadStartupConfig } from '../lib/config';
 import { setServerRenderTime } from '../lib/useNow';
 import { scenarioCacheKey } from '../../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from '../features/offline';
@@ -27,10 +27,7 @@ async function start() {
   // long task to stay consistent with the store.
   const readingListRead = getReadingListStore().ready;
   const serverState = readServerState();
-  if (serverState) {
-    applyServerConfig(serverState.config);
-    setServerRenderTime(serverState.renderedAt);
-  }
+  if (serverState) setServerRenderTime(serverState.renderedAt);
   await loadStartupConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the first page's prefetch.

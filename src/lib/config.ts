@@ -1,8 +1,10 @@
+import type { Transport } from './api/transport';
+
 /**
- * Run-time configuration. The API base URL comes from `VITE_API_BASE_URL` at build
- * time and may be overridden per deployment by a `config.json` beside index.html,
- * so one build can serve several backends. No base URL means: use the built-in
- * mock API (in-process msw handlers, see src/lib/api/transport.ts).
+ * The browser's settings reach it one way: `config.json` beside index.html (a file on a
+ * static host; the production server answers it), read once at start-up over these
+ * defaults, so one build serves any backend (docs/deploy.md#settings). No base URL
+ * means: use the built-in mock API (in-process msw handlers, see src/lib/api/transport.ts).
  */
 export interface AppConfig {
   /** Base URL of the content API, without a trailing slash; null = built-in mock data. */
@@ -15,6 +17,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** The server offers lite pages (text, no script): the footer offers the switch. */
   liteMode?: boolean;
+  /** The server's renders ask its content source in-process, not over HTTP to itself (server/app.ts). */
+  transport?: Transport;
 }
 
 function normaliseBaseUrl(value: unknown): string | null {
@@ -22,32 +26,32 @@ function normaliseBaseUrl(value: unknown): string | null {
   return value.trim().replace(/\/+$/, '');
 }
 
-const buildTimeConfig: AppConfig = {
-  apiBaseUrl: normaliseBaseUrl(import.meta.env.VITE_API_BASE_URL),
-  houseTimeZone: import.meta.env.VITE_HOUSE_TIME_ZONE || 'Asia/Kolkata',
-  houseTimeZoneLabel: import.meta.env.VITE_HOUSE_TIME_ZONE_LABEL || 'IST',
-  requestTimeoutMs: Number(import.meta.env.VITE_REQUEST_TIMEOUT_MS) || 10_000,
+const defaults: AppConfig = {
+  apiBaseUrl: null,
+  houseTimeZone: 'Asia/Kolkata',
+  houseTimeZoneLabel: 'IST',
+  requestTimeoutMs: 10_000,
 };
 
-let current: AppConfig = buildTimeConfig;
+let current: AppConfig = defaults;
 
 export function getConfig(): AppConfig {
   return current;
 }
 
-/** For tests and for the run-time override; merges over the build-time values. */
+/** For tests and for config.json; merges over the current values. */
 export function setConfig(overrides: Partial<AppConfig>): void {
   current = { ...current, ...overrides };
   if ('apiBaseUrl' in overrides) current.apiBaseUrl = normaliseBaseUrl(overrides.apiBaseUrl);
 }
 
 export function resetConfig(): void {
-  current = buildTimeConfig;
+  current = defaults;
 }
 
 /**
  * Reads `/config.json` if the deployment serves one. Any failure (absent, not JSON,
- * wrong shape) keeps the build-time values: a missing override is the normal case.
+ * wrong shape) keeps the defaults: the demo build's is empty.
  */
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<void> {
   try {
@@ -69,7 +73,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     }
     setConfig(overrides);
   } catch {
-    // Offline or no override: the build-time configuration stands.
+    // Offline or no override: the defaults stand.
   }
 }
 
@@ -82,13 +86,4 @@ let startupLoad: Promise<void> | null = null;
 export function loadStartupConfig(): Promise<void> {
   startupLoad ??= loadRuntimeConfig();
   return startupLoad;
-}
-
-/**
- * A server-rendered page carries the deployment's settings in its state script: they
- * take the place of config.json, so the first page makes no request for them.
- */
-export function applyServerConfig(overrides: Partial<AppConfig>): void {
-  setConfig(overrides);
-  startupLoad = Promise.resolve();
 }

@@ -46,8 +46,6 @@ export interface PageHeadExtras {
   article?: { publishedTime: string; modifiedTime: string; section: string | null; tags: readonly string[] };
   /** Structured data, one object per JSON-LD script; absolute URLs are made from relative ones by `absolute`. */
   jsonLd?: (absolute: (path: string) => string) => object[];
-  /** The HTTP status the server answers this page with (404 for a missing story, 503 when the API failed). */
-  status?: number;
   /** The page's own feed; the latest news when absent. */
   feed?: HeadFeed;
 }

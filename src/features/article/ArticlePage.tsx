@@ -265,9 +265,7 @@ export function ArticlePage() {
         : query.isError
           ? describeError(query.error, 'this story').title
           : null;
-  // The server answers with this status: the API's 404 is the page's, any other failure a 503.
-  const status = story ? 200 : notFound ? 404 : query.isError ? 503 : undefined;
-  useDocumentMeta(title, story?.summary, story ? articleHead(story) : { status });
+  useDocumentMeta(title, story?.summary, story ? articleHead(story) : {});
 
   let main;
   if (story) main = <ArticleBody story={story} readBefore={readBefore} />;

@@ -1,34 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { FocusEvent, MouseEvent } from 'react';
 import { Link, type LinkProps } from 'react-router';
-import { storyQuery } from '../article/api/story';
 import { storyPath } from './feedUtils';
 
 export interface StoryLinkProps extends Omit<LinkProps, 'to'> {
   slug: string;
 }
 
-/**
- * Every link to a story goes through here: on hover or focus it starts loading the
- * story into the query cache, so by the time the reader clicks it is usually there.
- */
-export function StoryLink({ slug, onMouseEnter, onFocus, ...rest }: StoryLinkProps) {
-  const queryClient = useQueryClient();
-  const prefetch = () => {
-    void queryClient.prefetchQuery(storyQuery(slug));
-  };
-  return (
-    <Link
-      {...rest}
-      to={storyPath(slug)}
-      onMouseEnter={(event: MouseEvent<HTMLAnchorElement>) => {
-        onMouseEnter?.(event);
-        prefetch();
-      }}
-      onFocus={(event: FocusEvent<HTMLAnchorElement>) => {
-        onFocus?.(event);
-        prefetch();
-      }}
-    />
-  );
+/** A link to a story (the app's links prefetch their page on hover or focus: src/app/routes.tsx). */
+export function StoryLink({ slug, ...rest }: StoryLinkProps) {
+  return <Link {...rest} to={storyPath(slug)} />;
 }

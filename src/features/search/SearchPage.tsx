@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { useDocumentMeta } from '../../lib/head';
 import { LoadMore, StoryList, StoryListSkeleton, uniqueStories } from '../feeds';
-import { feedInfiniteQuery } from '../feeds/api/feed';
+import { feedInfiniteQuery, searchFeed } from '../feeds/api/feed';
 
 function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
   const inputId = useId();
@@ -43,7 +43,7 @@ function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void 
 }
 
 function SearchResults({ q }: { q: string }) {
-  const query = useInfiniteQuery({ ...feedInfiniteQuery({ feed: 'latest', q }), enabled: q !== '' });
+  const query = useInfiniteQuery({ ...feedInfiniteQuery(searchFeed(q)), enabled: q !== '' });
   if (q === '') {
     return <p className="text-slate-700 dark:text-slate-300">Type a word or phrase to search the stories.</p>;
   }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useDocumentMeta } from '../../lib/head';
 
 export function NotFoundPage() {
-  useDocumentMeta('Page not found', null, { status: 404 });
+  useDocumentMeta('Page not found');
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 tabIndex={-1} className="font-serif text-3xl font-bold">

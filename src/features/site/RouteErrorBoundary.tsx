@@ -39,7 +39,7 @@ function SomethingWentWrong() {
 /** The page shown for a route that failed to load or render. */
 function RouteErrorPage({ error }: { error: unknown }) {
   const insideLayout = useIsInsideLayout();
-  useDocumentMeta('Something went wrong', null, { status: 500 });
+  useDocumentMeta('Something went wrong');
   useEffect(() => logOnce(error), [error]);
   // Below the Layout we are already inside its <main>; at the root we stand alone.
   return insideLayout ? (

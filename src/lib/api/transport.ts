@@ -36,18 +36,10 @@ export function buildUrl(path: string, params: QueryParams = {}): string {
   return url.toString();
 }
 
-/**
- * The server answers its renders' requests in-process, from its content source, rather
- * than over HTTP to itself.
- */
-let serverTransport: Transport | null = null;
-export function setServerTransport(transport: Transport | null): void {
-  serverTransport = transport;
-}
-
 export async function send(request: Request): Promise<Response> {
-  if (serverTransport) return serverTransport(request);
-  if (getConfig().apiBaseUrl === null) {
+  const { apiBaseUrl, transport } = getConfig();
+  if (transport) return transport(request);
+  if (apiBaseUrl === null) {
     const transport = await loadMockTransport();
     return transport(request);
   }

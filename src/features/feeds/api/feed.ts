@@ -17,6 +17,9 @@ export interface FeedParams {
   limit?: number;
 }
 
+/** The search page's results: its route's prefetch and its query read the same params. */
+export const searchFeed = (q: string): FeedParams => ({ feed: 'latest', q });
+
 export const feedPageSchema = z.object({
   items: lenientArray(storyCardSchema, 'feed item'),
   nextCursor: z.pipe(
