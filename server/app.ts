@@ -8,12 +8,11 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
-import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
 import { setServerTransport } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
@@ -21,6 +20,8 @@ import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 import { onPurge } from './cluster';
 import { createDocumentTemplate, type SiteTags } from './document';
+import { serverDom } from './dom';
+import { encodingFor } from './encoding';
 import { accessLog, createLogger, createMetrics, type AppEnv, type Metrics } from './observability';
 import { installOperations } from './operations';
 import { requestOrigin, UntrustedHost, type OriginPolicy } from './origin';
@@ -108,13 +109,6 @@ function plainPage(title: string, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>${title} | Devdiscourse Reader</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="">Try again</a> or <a href="/">go to the home page</a>.</p></main></body></html>`;
 }
 
-function encodingFor(c: Context): 'br' | 'gzip' | null {
-  const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return null;
-}
-
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
@@ -192,7 +186,7 @@ export function createServerApp(options: ServerOptions) {
   // The app's API client, when it runs here, asks the content source in-process.
   setConfig({ apiBaseUrl: CONTENT_ORIGIN, requestTimeoutMs: options.requestTimeoutMs, liteMode: true });
   setServerTransport((request) => source(request));
-  configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
+  configureSanitizer(serverDom().window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({
     freshMs: options.pageCacheMs,
@@ -480,7 +474,7 @@ export function createServerApp(options: ServerOptions) {
     }
     const cacheControl =
       page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
-    const encoding = encodingFor(c);
+    const encoding = encodingFor(c.req.header('accept-encoding'));
     const etagValue = etagFor(page.etag, encoding);
     const headers: Record<string, string> = {
       ...pageHeaders,
