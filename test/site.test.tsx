@@ -291,9 +291,10 @@ describe('site search', () => {
 
 describe('route focus', () => {
   it('does not move focus on the first load', async () => {
+    const setTimeoutSpy = vi.spyOn(window, 'setTimeout');
     await renderNotFound();
-    // Give a late focus move the chance to happen.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // A late focus move would need RouteFocus to watch for a heading, with its deadline timer.
+    expect(setTimeoutSpy.mock.calls.map(([, ms]) => ms)).not.toContain(3000);
     expect(document.body).toHaveFocus();
   });
 
@@ -376,11 +377,13 @@ describe('route focus with slow pages', () => {
   it('leaves focus alone when the reader moves it while the page loads', async () => {
     const router = renderInLayout();
     await screen.findByRole('heading', { level: 1, name: 'Start' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await act(() => router.navigate('/slow'));
     const input = screen.getByRole('searchbox', { name: 'Search stories' });
     act(() => input.focus());
-    await screen.findByRole('heading', { level: 1, name: 'Slow story' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The h1 appears, then the whole time RouteFocus watches passes.
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(screen.getByRole('heading', { level: 1, name: 'Slow story' })).toBeInTheDocument();
     expect(input).toHaveFocus();
   });
 });

@@ -18,7 +18,7 @@ describe('static files (mock mode)', () => {
   const http = serverForFile();
 
   test('hashed assets are cached for a year with the right content type', async () => {
-    expect(jsAsset).toBeDefined();
+    expect(jsAsset).toMatch(/\.js$/);
     const js = await fetch(`${http.url}/assets/${jsAsset}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
