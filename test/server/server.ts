@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { getResponse, type RequestHandler } from 'msw';
 import { runnerImport } from 'vite';
@@ -205,7 +206,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     if (/\.html(\.br|\.gz)?$/.test(file)) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   };
-  app.use('*', etag({ weak: true }), serveStatic({ root, precompressed: true, index: '\0', onFound }));
+  // A file with no precompressed copy (the bench's floor pages) is gzipped on the fly, from 1 kB.
+  app.use('*', compress({ encoding: 'gzip' }), etag({ weak: true }));
+  app.use('*', serveStatic({ root, precompressed: true, index: '\0', onFound }));
   // Deep links that accept HTML get the app; any other miss is a 404.
   app.use('*', async (c, next) => {
     const { pathname } = new URL(c.req.url);
