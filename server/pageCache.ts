@@ -71,8 +71,8 @@ export class PageCache {
     now = Date.now(),
   ): Promise<{ page: CachedPage; cache: CacheStatus }> {
     const cached = this.entries.get(key) ?? this.missing.get(key);
-    if (cached && now - cached.renderedAt < this.options.freshMs)
-      return Promise.resolve({ page: cached, cache: 'hit' });
+    const fresh = cached && now - cached.renderedAt < this.options.freshMs;
+    if (fresh) return Promise.resolve({ page: cached, cache: 'hit' });
     const pending = this.inFlight.get(key);
     if (pending && pending.epoch === this.epoch) return pending.page.then((page) => ({ page, cache: 'shared' }));
     const epoch = this.epoch;
