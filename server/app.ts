@@ -8,7 +8,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
@@ -21,7 +21,7 @@ import { SECURITY_HEADERS } from './csp';
 import { onPurge } from './cluster';
 import { createDocumentTemplate, type SiteTags } from './document';
 import { serverDom } from './dom';
-import { encodingFor } from './encoding';
+import { negotiateEncoding } from './encoding';
 import { accessLog, createLogger, createMetrics, type AppEnv, type Metrics } from './observability';
 import { installOperations } from './operations';
 import { requestOrigin, UntrustedHost, type OriginPolicy } from './origin';
@@ -107,6 +107,10 @@ const CONTENT_ORIGIN = 'http://content.invalid';
 /** A page of our own for what the app cannot render: no API data in it, so nothing to escape. */
 function plainPage(title: string, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>${title} | Devdiscourse Reader</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="">Try again</a> or <a href="/">go to the home page</a>.</p></main></body></html>`;
+}
+
+function encodingFor(c: Context): 'br' | 'gzip' | null {
+  return negotiateEncoding(c.req.header('accept-encoding'));
 }
 
 function once<T>(make: () => T): () => T {
@@ -474,7 +478,7 @@ export function createServerApp(options: ServerOptions) {
     }
     const cacheControl =
       page.status === 200 ? PAGE_CACHE_CONTROL : page.status < 500 ? MISSING_CACHE_CONTROL : 'no-store';
-    const encoding = encodingFor(c.req.header('accept-encoding'));
+    const encoding = encodingFor(c);
     const etagValue = etagFor(page.etag, encoding);
     const headers: Record<string, string> = {
       ...pageHeaders,

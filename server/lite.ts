@@ -22,7 +22,7 @@ import { formatHouseTime } from '../src/lib/time';
 import type { ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 import { escapeHtml } from './document';
-import { encodingFor } from './encoding';
+import { negotiateEncoding } from './encoding';
 
 /** Every page's answer depends on these request headers besides the encoding. */
 export const LITE_VARY = 'Accept-Encoding, Save-Data, Cookie';
@@ -210,7 +210,7 @@ export async function renderLitePage(
 
 function send(c: Context, status: number, html: string, keys: readonly string[]): Response {
   const body = Buffer.from(html);
-  const encoding = encodingFor(c.req.header('accept-encoding'));
+  const encoding = negotiateEncoding(c.req.header('accept-encoding'));
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     'Content-Security-Policy': LITE_CSP,

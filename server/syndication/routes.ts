@@ -11,7 +11,7 @@ import type { Story } from '../../src/features/article/api/story';
 import { cardVersion } from '../../src/features/article/articleHead';
 import type { FeedName } from '../../src/features/feeds/api/feed';
 import { SITE_NAME } from '../../src/lib/head';
-import { encodingFor } from '../encoding';
+import { negotiateEncoding } from '../encoding';
 import { bodyHtml } from './bodyHtml';
 import { drawCard } from './cards';
 import { NotFound, type ContentReader, type FeedSelection } from './content';
@@ -205,7 +205,7 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): { f
         ? Math.floor(result.lastModified.getTime() / 1000) <= Math.floor(Date.parse(since) / 1000)
         : false;
     if (notModified) return c.body(null, 304, headers);
-    const encoding = encodingFor(c.req.header('accept-encoding'));
+    const encoding = negotiateEncoding(c.req.header('accept-encoding'));
     if (!encoding) return c.body(result.body, 200, headers);
     const body = new Uint8Array(encoding === 'br' ? result.brotli() : result.gzip());
     return c.body(body, 200, { ...headers, 'Content-Encoding': encoding });

@@ -23,7 +23,7 @@ import { etag } from 'hono/etag';
 import { getResponse, type RequestHandler } from 'msw';
 import { runnerImport } from 'vite';
 import { z } from 'zod';
-import { encodingFor } from '../../server/encoding.ts';
+import { negotiateEncoding } from '../../server/encoding.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -181,7 +181,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     // Compressed like a production API's JSON, so the bench's first load is not
     // slowed by bytes a real deployment would not send.
     const compressible = payload.length > 1024 && COMPRESSIBLE.test(headers.get('content-type') ?? '');
-    if (compressible && encodingFor(c.req.header('accept-encoding'), ['gzip'])) {
+    if (compressible && negotiateEncoding(c.req.header('accept-encoding'), ['gzip'])) {
       payload = new Uint8Array(gzipSync(payload));
       headers.set('content-encoding', 'gzip');
       headers.set('vary', 'Accept-Encoding');
