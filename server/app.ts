@@ -13,13 +13,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
-import { JSDOM } from 'jsdom';
 import { configureSanitizer } from '../src/features/article/sanitize';
 import { setConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 import { onPurge } from './cluster';
 import { createDocumentTemplate, type SiteTags } from './document';
+import { serverDom } from './dom';
+import { negotiateEncoding } from './encoding';
 import { accessLog, createLogger, createMetrics, type AppEnv, type Metrics } from './observability';
 import { installOperations } from './operations';
 import { requestOrigin, UntrustedHost, type OriginPolicy } from './origin';
@@ -108,10 +109,7 @@ function plainPage(title: string, message: string): string {
 }
 
 function encodingFor(c: Context): 'br' | 'gzip' | null {
-  const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return null;
+  return negotiateEncoding(c.req.header('accept-encoding'));
 }
 
 function once<T>(make: () => T): () => T {
@@ -195,7 +193,7 @@ export function createServerApp(options: ServerOptions) {
     liteMode: true,
     transport: source,
   });
-  configureSanitizer(new JSDOM('').window, options.siteUrl ?? 'http://localhost');
+  configureSanitizer(serverDom().window, options.siteUrl ?? 'http://localhost');
 
   const cache = new PageCache({
     freshMs: options.pageCacheMs,

@@ -21,6 +21,8 @@ import { LITE_COOKIE, wantsLite } from '../src/lib/liteMode';
 import { formatHouseTime } from '../src/lib/time';
 import type { ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
+import { escapeHtml } from './document';
+import { negotiateEncoding } from './encoding';
 
 /** Every page's answer depends on these request headers besides the encoding. */
 export const LITE_VARY = 'Accept-Encoding, Save-Data, Cookie';
@@ -45,7 +47,6 @@ const LITE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 /** Rich text through the article's own component: links and marks kept, escaped by React. */
 const text = (rich: RichText | null) => (rich ? renderToStaticMarkup(createElement(RichTextView, { text: rich })) : '');
 const articlePath = (slug: string) => `/article/${encodeURIComponent(slug)}`;
@@ -209,8 +210,7 @@ export async function renderLitePage(
 
 function send(c: Context, status: number, html: string, keys: readonly string[]): Response {
   const body = Buffer.from(html);
-  const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase();
-  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  const encoding = negotiateEncoding(c.req.header('accept-encoding'));
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     'Content-Security-Policy': LITE_CSP,

@@ -1,12 +1,14 @@
 /**
  * Rendered pages, per URL, for a few seconds: a burst of readers on one story costs one
  * render and one upstream request, and concurrent requests for a URL share the render
- * in progress. Bounded by entries and bytes (least recently used out first), with
- * answers other than 200 (unknown addresses) in a smaller pool of their own, so a flood
- * of made-up URLs neither grows memory nor pushes real pages out. A page whose render
- * failed (the API down) can be answered with the last good copy instead. Entries carry
- * their surrogate keys: `purge(keys)` drops every page that shows one of them.
+ * in progress. Bounded by entries and bytes (least recently used out first, lru-cache),
+ * with answers other than 200 (unknown addresses) in a smaller pool of their own, so a
+ * flood of made-up URLs neither grows memory nor pushes real pages out. A page whose
+ * render failed (the API down) can be answered with the last good copy instead. Entries
+ * carry their surrogate keys: `purge(keys)` drops every page that shows one of them.
  */
+import { LRUCache } from 'lru-cache';
+
 export interface CachedPage {
   status: number;
   body: Buffer;
@@ -34,14 +36,28 @@ export interface PageCacheOptions {
 export type CacheStatus = 'hit' | 'miss' | 'shared' | 'stale';
 
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
-  private readonly missing = new Map<string, CachedPage>();
+  private readonly entries: LRUCache<string, CachedPage>;
+  private readonly missing: LRUCache<string, CachedPage>;
   private readonly inFlight = new Map<string, { epoch: number; page: Promise<CachedPage> }>();
-  private bytes = 0;
   /** Bumped by every purge: a render that started before it may show what was purged. */
   private epoch = 0;
 
-  constructor(private readonly options: PageCacheOptions) {}
+  constructor(private readonly options: PageCacheOptions) {
+    // Past both its fresh and its last-good time a page is never served: it goes. The
+    // compressed copies are a fraction of the body: counted as a second body.
+    const pool = (max: number, maxSize: number) =>
+      new LRUCache<string, CachedPage>({
+        max,
+        maxSize,
+        sizeCalculation: (page) => page.body.length * 2 || 1,
+        ttl: Math.max(options.freshMs, options.lastGoodMs),
+      });
+    const maxMissing = options.maxMissing ?? Math.max(1, Math.floor(options.maxEntries / 5));
+    // Unknown addresses get a share of the bytes as of the entries, so they never push a real page out.
+    const missingBytes = Math.floor((options.maxBytes * maxMissing) / (options.maxEntries + maxMissing));
+    this.entries = pool(options.maxEntries, options.maxBytes - missingBytes);
+    this.missing = pool(maxMissing, Math.max(1, missingBytes));
+  }
 
   /** The fresh copy, the render in progress, or a new render; `render` runs once per URL at a time. */
   async get(key: string, render: () => Promise<CachedPage>, now = Date.now()): Promise<CachedPage> {
@@ -55,10 +71,8 @@ export class PageCache {
     now = Date.now(),
   ): Promise<{ page: CachedPage; cache: CacheStatus }> {
     const cached = this.entries.get(key) ?? this.missing.get(key);
-    if (cached && now - cached.renderedAt < this.options.freshMs) {
-      this.touch(key, cached);
-      return Promise.resolve({ page: cached, cache: 'hit' });
-    }
+    const fresh = cached && now - cached.renderedAt < this.options.freshMs;
+    if (fresh) return Promise.resolve({ page: cached, cache: 'hit' });
     const pending = this.inFlight.get(key);
     if (pending && pending.epoch === this.epoch) return pending.page.then((page) => ({ page, cache: 'shared' }));
     const epoch = this.epoch;
@@ -70,7 +84,12 @@ export class PageCache {
           return cached; // the API failed: the last good copy is better than an error
         }
         // A purge during the render: this copy may show what was purged, so it is not kept.
-        if (epoch === this.epoch) this.store(key, page);
+        // Failures are not kept either: the next reader gets a new try, and the last good copy stays.
+        if (epoch === this.epoch && page.status < 500) {
+          this.entries.delete(key);
+          this.missing.delete(key);
+          (page.status === 200 ? this.entries : this.missing).set(key, page);
+        }
         return page;
       })
       .finally(() => {
@@ -86,9 +105,9 @@ export class PageCache {
     const wanted = new Set(keys);
     let dropped = 0;
     for (const pool of [this.entries, this.missing]) {
-      for (const [key, page] of pool) {
+      for (const [key, page] of [...pool.entries()]) {
         if (wanted.has('all') || (page.keys ?? ['all']).some((name) => wanted.has(name))) {
-          this.remove(pool, key, page);
+          pool.delete(key);
           dropped++;
         }
       }
@@ -102,43 +121,6 @@ export class PageCache {
 
   /** Bytes held, as counted against maxBytes. */
   get heldBytes(): number {
-    return this.bytes;
-  }
-
-  private touch(key: string, page: CachedPage) {
-    const pool = page.status === 200 ? this.entries : this.missing;
-    pool.delete(key);
-    pool.set(key, page);
-  }
-
-  private bytesOf(entry: CachedPage) {
-    // The compressed copies are a fraction of the body: counted as a second body.
-    return entry.body.length * 2;
-  }
-
-  private remove(pool: Map<string, CachedPage>, key: string, page: CachedPage) {
-    pool.delete(key);
-    this.bytes -= this.bytesOf(page);
-  }
-
-  private store(key: string, page: CachedPage) {
-    // Failures are not kept: the next reader gets a new try, and the last good copy stays.
-    if (page.status >= 500) return;
-    for (const pool of [this.entries, this.missing]) {
-      const old = pool.get(key);
-      if (old) this.remove(pool, key, old);
-    }
-    const pool = page.status === 200 ? this.entries : this.missing;
-    pool.set(key, page);
-    this.bytes += this.bytesOf(page);
-    const maxMissing = this.options.maxMissing ?? Math.max(1, Math.floor(this.options.maxEntries / 5));
-    for (const [oldest, entry] of this.missing) {
-      if (this.missing.size <= maxMissing && this.bytes <= this.options.maxBytes) break;
-      this.remove(this.missing, oldest, entry);
-    }
-    for (const [oldest, entry] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
-      this.remove(this.entries, oldest, entry);
-    }
+    return this.entries.calculatedSize + this.missing.calculatedSize;
   }
 }

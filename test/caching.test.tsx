@@ -29,7 +29,7 @@ function storyRequests(slug: string): URL[] {
 describe('caching and prefetching', () => {
   it('home -> article -> back shows the home feed at once, without asking the server again', async () => {
     const [lead] = db.listStories({ feed: 'latest' });
-    const { user, router } = renderApp('/');
+    const { user, router, queryClient } = renderApp('/');
     // The lead's region is a new element once the feed is in: look inside the current one.
     const link = await waitFor(() =>
       within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }),
@@ -47,8 +47,8 @@ describe('caching and prefetching', () => {
     expect(
       within(screen.getByRole('region', { name: 'Lead story' })).getByRole('link', { name: lead!.headline }),
     ).toHaveAttribute('href', `/article/${lead!.slug}`);
-    // Give any background refetch a chance to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A background refetch would have started on mount: none is running.
+    expect(queryClient.isFetching()).toBe(0);
     expect(feedRequests('latest').filter((url) => url.searchParams.get('limit') === '12')).toHaveLength(1);
   });
 
@@ -82,10 +82,10 @@ describe('caching and prefetching', () => {
   });
 
   it('a story that is not there is asked for once, not again when the page mounts', async () => {
-    renderApp('/article/no-such-story-anywhere');
+    const { queryClient } = renderApp('/article/no-such-story-anywhere');
     expect(await screen.findByRole('heading', { level: 1, name: 'Story not found' })).toBeInTheDocument();
-    // Give a second request every chance to go out before counting.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // A second request would have started when the page mounted: none is running.
+    expect(queryClient.isFetching({ queryKey: ['story'] })).toBe(0);
     expect(storyRequests('no-such-story-anywhere')).toHaveLength(1);
   });
 });

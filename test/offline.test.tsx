@@ -140,7 +140,7 @@ describe('persisted query cache', () => {
     const client = new QueryClient();
     const stop = await persistQueryCache(client, 'https://api.example', { storage });
     client.setQueryData(['story', 'a'], { headline: 'A' });
-    await vi.waitFor(() => expect(storage.record()).toBeDefined(), { timeout: 4000 });
+    await vi.waitFor(() => expect(storage.record()?.clientState.queries).toHaveLength(1), { timeout: 4000 });
     stop();
     const saved = storage.record()!;
 

@@ -1,24 +1,19 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { App } from '../src/app/App';
 import { createQueryClient } from '../src/app/queryClient';
 import { AppRoutes } from '../src/app/routes';
-import { SiteOriginContext } from '../src/lib/head';
 
-/** Renders the whole app at `path`, with a fresh cache and fast retries. */
+/** Renders the production <App> at `path`, with a fresh cache and fast retries. */
 export function renderApp(path = '/') {
   const queryClient = createQueryClient({ retryBaseDelayMs: 1 });
   // A memory router holds the history (tests read and drive it); the app's own routes render inside.
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [path] });
   const user = userEvent.setup();
   const result = render(
-    <SiteOriginContext value={window.location.origin}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </SiteOriginContext>,
+    <App queryClient={queryClient} origin={window.location.origin} router={<RouterProvider router={router} />} />,
   );
   return { ...result, router, queryClient, user };
 }

@@ -3,21 +3,18 @@
  * page renders (html blocks already sanitized by them), without the page's classes and with
  * every address absolute, since a feed reader shows it on another site.
  */
-import { JSDOM } from 'jsdom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { BlockRenderer } from '../../src/features/article/BlockRenderer';
 import { preloadSanitizer } from '../../src/features/article/SafeHtml';
 import type { Block } from '../../src/lib/api/schemas';
+import { parseFragment } from '../dom';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster'];
-const window = new JSDOM('').window;
 
 export async function bodyHtml(blocks: Block[], origin: string): Promise<string> {
   await preloadSanitizer();
   const markup = renderToStaticMarkup(<BlockRenderer blocks={blocks} />);
-  const template = window.document.createElement('template');
-  template.innerHTML = markup;
-  const root = template.content.firstElementChild;
+  const root = parseFragment(markup).firstElementChild;
   if (!root) return '';
   for (const element of root.querySelectorAll('*')) {
     for (const name of ['class', 'style', 'loading', 'decoding', 'fetchpriority']) element.removeAttribute(name);

@@ -6,7 +6,7 @@
 import { Feed, type Item } from 'feed';
 import type { Story } from '../../src/features/article/api/story';
 import { SITE_NAME } from '../../src/lib/head';
-import { cdataSafeHtml, escapeHtmlText, imageType, xmlSafe } from './text';
+import { cdataSafeHtml, escapeXml, imageType, xmlSafe } from './text';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -105,7 +105,7 @@ function xmlItemFields(entry: FeedEntry, link: string) {
     id: link,
     date: new Date(entry.story.updatedAt),
     published: new Date(entry.story.publishedAt),
-    description: cdataSafeHtml(escapeHtmlText(entry.story.summary)),
+    description: cdataSafeHtml(escapeXml(entry.story.summary)),
     content: entry.content === null ? undefined : cdataSafeHtml(entry.content),
   };
 }
@@ -159,7 +159,7 @@ export function atom(doc: FeedDocument): string {
     const { story, link, image } = entryParts(entry, doc.origin);
     feed.addItem({
       // Atom titles here are type="html": the headline escaped as HTML reads back as the same text.
-      title: cdataSafeHtml(escapeHtmlText(story.headline)),
+      title: cdataSafeHtml(escapeXml(story.headline)),
       ...xmlItemFields(entry, link),
       author: [{ name: libraryText(author(story)) }],
       // The library writes these attributes escaping only `&`: the term is the slug, the label loses `<`.
@@ -188,7 +188,7 @@ export function jsonFeed(doc: FeedDocument): string {
       id: link,
       date: new Date(story.updatedAt),
       published: new Date(story.publishedAt),
-      description: escapeHtmlText(story.summary),
+      description: escapeXml(story.summary),
       content: entry.content ?? undefined,
       image: image?.url,
       author: [{ name: author(story) }],

@@ -11,6 +11,7 @@ import type { Story } from '../../src/features/article/api/story';
 import { cardVersion } from '../../src/features/article/articleHead';
 import type { FeedName } from '../../src/features/feeds/api/feed';
 import { SITE_NAME } from '../../src/lib/head';
+import { negotiateEncoding } from '../encoding';
 import { bodyHtml } from './bodyHtml';
 import { drawCard } from './cards';
 import { NotFound, type ContentReader, type FeedSelection } from './content';
@@ -204,14 +205,10 @@ export function registerSyndication(app: Hono, options: SyndicationOptions): { f
         ? Math.floor(result.lastModified.getTime() / 1000) <= Math.floor(Date.parse(since) / 1000)
         : false;
     if (notModified) return c.body(null, 304, headers);
-    const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase();
-    if (/\bbr\b/.test(accepted)) {
-      return c.body(new Uint8Array(result.brotli()), 200, { ...headers, 'Content-Encoding': 'br' });
-    }
-    if (/\bgzip\b/.test(accepted)) {
-      return c.body(new Uint8Array(result.gzip()), 200, { ...headers, 'Content-Encoding': 'gzip' });
-    }
-    return c.body(result.body, 200, headers);
+    const encoding = negotiateEncoding(c.req.header('accept-encoding'));
+    if (!encoding) return c.body(result.body, 200, headers);
+    const body = new Uint8Array(encoding === 'br' ? result.brotli() : result.gzip());
+    return c.body(body, 200, { ...headers, 'Content-Encoding': encoding });
   }
 
   function missing(c: Context, what: string): Response {

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../document';
+
 /**
  * Text made safe for XML: characters XML 1.0 cannot carry at all (C0 controls but tab
  * and line ends, lone surrogates, U+FFFE/U+FFFF) are removed, since no escape exists for them.
@@ -10,16 +12,9 @@ export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '');
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-/** For text and attribute values we write ourselves (sitemaps). */
+/** For text and attribute values we write ourselves (sitemaps), and plain text in feed fields whose type is HTML. */
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Plain text as HTML, for feed fields whose type is HTML: a headline's `<script>` stays text. */
-export function escapeHtmlText(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+  return escapeHtml(xmlSafe(text));
 }
 
 /**

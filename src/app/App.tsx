@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useLayoutEffect } from 'react';
+import { lazy, Suspense, useLayoutEffect, type ReactElement } from 'react';
 import { BrowserRouter, StaticRouter } from 'react-router';
 import { SiteOriginContext } from '../lib/head';
 import { StoryCardActions } from '../features/feeds';
@@ -9,13 +9,10 @@ import type { StoryCard } from '../lib/api/schemas';
 import { AppRoutes } from './routes';
 
 /**
- * Query devtools and the mock scenario panel: development builds only, never in production.
- * (MODE too: `vite build` under NODE_ENV=test, as in Vitest, makes DEV true even in production mode.)
+ * Query devtools and the mock scenario panel: the dev server only, never in production or tests.
+ * (MODE, not DEV: `vite build` under NODE_ENV=test, as in Vitest, makes DEV true even in production mode.)
  */
-const DevTools =
-  import.meta.env.DEV && import.meta.env.MODE !== 'production'
-    ? lazy(() => import('../features/devtools/DevTools'))
-    : null;
+const DevTools = import.meta.env.MODE === 'development' ? lazy(() => import('../features/devtools/DevTools')) : null;
 
 /** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
 const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
@@ -35,9 +32,11 @@ export interface AppProps {
   origin: string;
   /** The server renders the page at this URL (path and query); the browser's own address otherwise. */
   location?: string;
+  /** A router of the caller's, rendering the app's routes (tests: a memory router they drive). */
+  router?: ReactElement;
 }
 
-export function App({ queryClient, origin, location }: AppProps) {
+export function App({ queryClient, origin, location, router }: AppProps) {
   useRemoveStaticShell();
   const routes = <AppRoutes />;
   return (
@@ -48,11 +47,12 @@ export function App({ queryClient, origin, location }: AppProps) {
             hover/focus), the next page commits in the click's task and paints in the next
             frame, instead of a time-sliced render that yields to everything else (the next article
             shows in under 100 ms). The first render is a transition (boot.tsx). */}
-          {location === undefined ? (
-            <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
-          ) : (
-            <StaticRouter location={location}>{routes}</StaticRouter>
-          )}
+          {router ??
+            (location === undefined ? (
+              <BrowserRouter useTransitions={false}>{routes}</BrowserRouter>
+            ) : (
+              <StaticRouter location={location}>{routes}</StaticRouter>
+            ))}
         </StoryCardActions>
         <ConnectionNotice />
         <UpdatePrompt />

@@ -54,7 +54,7 @@ describe('api mode', () => {
     await page.goto(`/article/${SLUG}`);
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);
     await waitForSettled(page);
-    expect(scripts.find((script) => /^\/assets\/boot-[^/]+\.js$/.test(script))).toBeDefined();
+    expect(scripts).toContainEqual(expect.stringMatching(/^\/assets\/boot-[^/]+\.js$/));
     // Preloaded and imported all the same: one download each.
     expect(scripts.filter((script, index) => scripts.indexOf(script) !== index)).toEqual([]);
     expect(scripts.filter((script) => script.includes('mockTransport'))).toEqual([]);

@@ -173,8 +173,7 @@ describe('breaking-news ticker', () => {
     const bar = page.getByRole('region', { name: 'Breaking news' });
     expect((await track(page)).name).toBe('ticker-scroll');
     const first = (await track(page)).transform;
-    await page.waitForTimeout(300);
-    expect((await track(page)).transform).not.toBe(first);
+    await poll(async () => (await track(page)).transform).not.toBe(first);
 
     await bar.getByRole('button', { name: 'Pause breaking news' }).click();
     expect((await track(page)).name).toBe('none');
@@ -295,7 +294,7 @@ describe('a story whose body starts on the first screen of a phone', () => {
   ])('loads without moving what is on screen (%s)', async (_name, baseUrl) => {
     const { page, expectNoProblems } = await open(412, 823, baseUrl());
     await goAndSettle(page, `/article/${SLUG}`);
-    await page.waitForTimeout(500);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const { total, shifts } = await layoutShifts(page);
     // The bench's target for CLS.
     expect(total, `layout shifts: ${shifts.join(' | ')}`).toBeLessThan(0.01);

@@ -14,7 +14,17 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/server.ts';
 import { startProductionServer, type ProductionServer } from '../server/productionServer.ts';
-import { browserForFile, layoutShifts, openPage, poll, serverForFile } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { browserForFile, layoutShifts, openPage, poll, serverForFile, waitForSettled } from './browser.ts';
+
+/** The app has taken over once its entry has run and React owns #root; then nothing loads and the fonts are in. */
+async function hydrated(page: Page): Promise<void> {
+  await poll(() =>
+    page.evaluate(() => Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react'))),
+  ).toBe(true);
+  await waitForSettled(page);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
 
 const REFERENCE = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
 const story = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'mocks/stories', `${REFERENCE}.json`), 'utf8')) as {
@@ -338,7 +348,8 @@ describe('a hostile or failing upstream API', () => {
       });
       await opened.page.goto('/article/hostile');
       await poll(() => opened.page.getByRole('heading', { level: 1 }).textContent()).toBe(`Headline ${HOSTILE}`);
-      await opened.page.waitForTimeout(500);
+      // Hydrated and settled: anything the page would run has run.
+      await hydrated(opened.page);
       expect(await opened.page.evaluate(() => (window as { __pwned?: number }).__pwned ?? null)).toBeNull();
       expect(dialogs).toEqual([]);
     } finally {
@@ -403,13 +414,7 @@ describe('in a browser', () => {
         if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(request.url());
       });
       await opened.page.goto(`/article/${REFERENCE}`);
-      // The app has taken over once its entry has run and React owns #root.
-      await poll(() =>
-        opened.page.evaluate(() =>
-          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react')),
-        ),
-      ).toBe(true);
-      await opened.page.waitForTimeout(1000);
+      await hydrated(opened.page);
       const { total, shifts } = await layoutShifts(opened.page);
       // At most a trace: under heavy CPU load a 3 px move of the article's Save button was seen
       // (0.001 and 0.00003, twice in about ten runs, not reproduced alone); a real shift scores far more.

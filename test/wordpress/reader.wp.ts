@@ -39,7 +39,7 @@ describe('the reader on a real WordPress', () => {
     try {
       await opened.page.goto('/latest');
       await opened.page.getByText('What’s next for India’s farmers & lenders').first().waitFor();
-      await expect(opened.page.getByText('भारत में छतों पर सौर ऊर्जा का तेज़ी से विस्तार').first()).toBeDefined();
+      await opened.page.getByText('भारत में छतों पर सौर ऊर्जा का तेज़ी से विस्तार').first().waitFor();
       await waitForSettled(opened.page);
       const text = await opened.page.locator('main').innerText();
       expect(text).not.toMatch(/&#\d+;|&amp;|<p>/);

@@ -7,7 +7,8 @@
  */
 import type { Inline, RichText } from '../../../src/lib/api/richText.ts';
 import type { Block, ListData, TableCell } from '../../../src/lib/api/schemas.ts';
-import { normaliseSpace, parseFragment, safeUrl, sanitize } from './html.ts';
+import { parseFragment } from '../../dom.ts';
+import { normaliseSpace, safeUrl, sanitize } from './html.ts';
 import { inlineOf, linkHref, preformattedOf, textOf } from './inline.ts';
 
 /** Width, height and alt of an attachment, looked up when the markup lacks them. */

@@ -1,28 +1,6 @@
-/**
- * HTML on the server: one jsdom window, made on first use, for parsing WordPress's
- * rendered markup and for DOMPurify. jsdom is slow to start, so a source that never
- * sees a story body never pays for it.
- */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+/** WordPress's rendered markup on the server, in the one shared jsdom window (../../dom.ts). */
 import { FORBID_TAGS } from '../../../src/features/article/sanitize.ts';
-
-let shared: { window: JSDOM['window']; purify: DOMPurify } | null = null;
-
-function dom() {
-  if (!shared) {
-    const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-    shared = { window, purify: createDOMPurify(window) };
-  }
-  return shared;
-}
-
-/** Parses markup into a detached fragment (scripts never run: jsdom's default). */
-export function parseFragment(html: string): DocumentFragment {
-  const template = dom().window.document.createElement('template');
-  template.innerHTML = html;
-  return template.content;
-}
+import { parseFragment, serverDom } from '../../dom.ts';
 
 /** Collapses runs of white space (markup line breaks, `&nbsp;`) to one space. */
 export function normaliseSpace(text: string): string {
@@ -41,7 +19,7 @@ export function plainText(html: string): string {
  * answers harmless for any other consumer.
  */
 export function sanitize(html: string): string {
-  return dom()
+  return serverDom()
     .purify.sanitize(html, {
       FORBID_TAGS,
       FORBID_ATTR: ['style', 'srcset', 'sizes'],

@@ -1,21 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { feedbackRequestSchema, sendFeedback, type FeedbackRequest } from './api/feedback';
-import {
-  failureClass,
-  failureReason,
-  fieldClass,
-  fieldErrorClass,
-  isRejection,
-  labelClass,
-  serverFieldErrors,
-  successClass,
-} from './submitErrors';
-import { useFocusAfterSubmit } from './useFocusAfterSubmit';
+import { feedbackRequestSchema, sendFeedback } from './api/feedback';
+import { failureClass, failureReason, fieldClass, fieldErrorClass, labelClass, successClass } from './submitErrors';
+import { useSubmitForm, type FieldErrors as Errors } from './useSubmitForm';
 
 type Field = 'message' | 'email';
-type FieldErrors = Partial<Record<Field, string>>;
+type FieldErrors = Errors<Field>;
 
 const MAX_LENGTH = 2000;
 const FIELDS: readonly Field[] = ['message', 'email'];
@@ -44,13 +34,6 @@ function validate(input: { message: string; email: string; page: string }) {
   return { data: null, errors };
 }
 
-function pickFieldErrors(error: unknown): FieldErrors {
-  const fields = serverFieldErrors(error);
-  const errors: FieldErrors = {};
-  for (const field of FIELDS) if (fields[field]) errors[field] = fields[field];
-  return errors;
-}
-
 /** "Give feedback": a disclosure with a short form about the current page. */
 export function FeedbackForm({ labelledBy }: { labelledBy?: string }) {
   const id = useId();
@@ -61,57 +44,17 @@ export function FeedbackForm({ labelledBy }: { labelledBy?: string }) {
   const { pathname } = useLocation();
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
 
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState('');
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-
-  const focusFirstInvalid = (errors: FieldErrors) => {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first === 'message') messageRef.current?.focus();
-    else if (first === 'email') emailRef.current?.focus();
-  };
-
-  const mutation = useMutation({
-    mutationFn: (request: FeedbackRequest) => sendFeedback(request),
-    onSuccess: () => setMessage(''),
-    onError: (error) => {
-      if (isRejection(error)) focusFirstInvalid(pickFieldErrors(error));
-    },
+  const { mutation, submitRef, submit, errors, unplacedRejection, failed, onSubmit, edited } = useSubmitForm({
+    fields: FIELDS,
+    check: () => validate({ message, email, page: pathname }),
+    send: sendFeedback,
+    onSent: () => setMessage(''),
+    focus: (field) => (field === 'message' ? messageRef : emailRef).current?.focus(),
   });
-  useFocusAfterSubmit(mutation.isPending, submitRef);
-
-  const rejected = isRejection(mutation.error) ? mutation.error : null;
-  const serverErrors = rejected ? pickFieldErrors(rejected) : {};
-  const errors: FieldErrors = { ...serverErrors, ...clientErrors };
-  // A rejection that names no field we show still needs saying.
-  const unplacedRejection = rejected && Object.keys(serverErrors).length === 0 ? rejected.message : null;
-  const failed = mutation.isError && !rejected;
-
-  const submit = () => {
-    if (mutation.isPending) return;
-    const { data, errors: found } = validate({ message, email, page: pathname });
-    if (!data) {
-      mutation.reset();
-      setClientErrors(found);
-      focusFirstInvalid(found);
-      return;
-    }
-    setClientErrors({});
-    mutation.mutate(data);
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    submit();
-  };
-
-  const edited = (field: Field) => {
-    setClientErrors(({ [field]: _removed, ...rest }) => rest);
-    if (rejected || mutation.isSuccess) mutation.reset();
-  };
 
   const fieldProps = (field: Field) => ({
     'aria-invalid': errors[field] ? true : undefined,

@@ -1,17 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { newsletterRequestSchema, subscribeToNewsletter } from './api/newsletter';
-import {
-  failureClass,
-  failureReason,
-  fieldClass,
-  fieldErrorClass,
-  isRejection,
-  labelClass,
-  serverFieldErrors,
-  successClass,
-} from './submitErrors';
-import { useFocusAfterSubmit } from './useFocusAfterSubmit';
+import { failureClass, failureReason, fieldClass, fieldErrorClass, labelClass, successClass } from './submitErrors';
+import { useSubmitForm } from './useSubmitForm';
 
 function clientEmailError(email: string): string | null {
   if (email === '') return 'Enter your email address';
@@ -24,41 +14,19 @@ export function NewsletterForm({ labelledBy }: { labelledBy?: string }) {
   const emailId = `${id}-email`;
   const errorId = `${id}-email-error`;
   const inputRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
   const [email, setEmail] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: subscribeToNewsletter,
-    onSuccess: () => setEmail(''),
-    onError: (error) => {
-      if (isRejection(error)) inputRef.current?.focus();
+  const { mutation, submitRef, submit, errors, failed, onSubmit, edited } = useSubmitForm({
+    fields: ['email'],
+    check: () => {
+      const error = clientEmailError(email.trim());
+      return { data: error ? null : { email: email.trim() }, errors: error ? { email: error } : {} };
     },
+    send: subscribeToNewsletter,
+    onSent: () => setEmail(''),
+    focus: () => inputRef.current?.focus(),
+    rejectionField: 'email',
   });
-  useFocusAfterSubmit(mutation.isPending, submitRef);
-
-  const rejected = isRejection(mutation.error) ? mutation.error : null;
-  const fieldError = clientError ?? (rejected ? (serverFieldErrors(rejected).email ?? rejected.message) : null);
-  const failed = mutation.isError && !rejected;
-
-  const submit = () => {
-    if (mutation.isPending) return;
-    const value = email.trim();
-    const error = clientEmailError(value);
-    if (error) {
-      mutation.reset();
-      setClientError(error);
-      inputRef.current?.focus();
-      return;
-    }
-    setClientError(null);
-    mutation.mutate({ email: value });
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    submit();
-  };
+  const fieldError = errors.email;
 
   return (
     <form noValidate aria-labelledby={labelledBy} onSubmit={onSubmit}>
@@ -77,8 +45,7 @@ export function NewsletterForm({ labelledBy }: { labelledBy?: string }) {
             readOnly={mutation.isPending}
             onChange={(event) => {
               setEmail(event.target.value);
-              setClientError(null);
-              if (rejected || mutation.isSuccess) mutation.reset();
+              edited('email');
             }}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? errorId : undefined}

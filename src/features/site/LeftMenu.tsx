@@ -80,13 +80,6 @@ export function LeftMenu() {
   );
 }
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-function focusableIn(container: HTMLElement): HTMLElement[] {
-  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[hidden]'));
-}
-
 const LARGE_SCREEN = '(min-width: 64rem)';
 
 interface MenuDrawerProps {
@@ -99,89 +92,53 @@ interface MenuDrawerProps {
 
 /**
  * The left menu as a modal drawer on small screens, with the date and the theme control
- * the phone header leaves out. While open it keeps focus inside
- * (Tab wraps), Escape / a link / the backdrop close it, and focus returns to the Menu button.
+ * the phone header leaves out: a native modal <dialog>, so the browser keeps focus inside
+ * and the page behind inert. Escape, a link or the backdrop close it; focus returns to the Menu button.
  */
 export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProps) {
-  const panelRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
 
   useEffect(() => {
-    if (!open) {
-      if (wasOpen.current) {
-        wasOpen.current = false;
-        returnFocusRef.current?.focus();
-      }
-      return;
-    }
-    wasOpen.current = true;
+    const dialog = dialogRef.current;
+    const menuButton = returnFocusRef.current;
+    if (!dialog || !open) return;
+    // No <dialog> support (old browsers, jsdom): the open attribute, and Layout's inert page.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
     closeRef.current?.focus();
-
-    const previousOverflow = document.body.style.overflow;
-    document.body.style.overflow = 'hidden';
-
-    const onKeyDown = (event: KeyboardEvent) => {
-      const panel = panelRef.current;
-      if (!panel) return;
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onClose();
-        return;
-      }
-      if (event.key !== 'Tab') return;
-      const items = focusableIn(panel);
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) {
-        event.preventDefault();
-        return;
-      }
-      const active = document.activeElement;
-      const inside = active instanceof Node && panel.contains(active);
-      if (event.shiftKey && (active === first || !inside)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (active === last || !inside)) {
-        event.preventDefault();
-        first.focus();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-
     // Growing past lg turns the drawer into the persistent column: close it.
     const media = typeof window.matchMedia === 'function' ? window.matchMedia(LARGE_SCREEN) : null;
     const onMediaChange = (event: MediaQueryListEvent) => {
       if (event.matches) onClose();
     };
     media?.addEventListener('change', onMediaChange);
-
     return () => {
-      document.removeEventListener('keydown', onKeyDown);
       media?.removeEventListener('change', onMediaChange);
-      document.body.style.overflow = previousOverflow;
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+      menuButton?.focus();
     };
   }, [open, onClose, returnFocusRef]);
 
   return (
-    <>
-      {open && (
-        <div
-          aria-hidden="true"
-          data-testid="menu-backdrop"
-          className="fixed inset-0 z-40 bg-slate-950/60 lg:hidden"
-          onClick={onClose}
-        />
-      )}
-      <div
-        id={id}
-        ref={panelRef}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Menu"
-        hidden={!open}
-        className="fixed inset-y-0 left-0 z-50 w-80 max-w-[85vw] overflow-y-auto bg-white p-4 text-slate-900 shadow-xl lg:hidden dark:bg-slate-900 dark:text-slate-100"
-      >
+    <dialog
+      id={id}
+      ref={dialogRef}
+      aria-label="Menu"
+      aria-modal={open || undefined}
+      onCancel={(event) => {
+        event.preventDefault(); // React state closes it
+        onClose();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      }}
+      // A click on the dialog itself, not its panel, is a click on the backdrop.
+      onClick={(event) => event.target === event.currentTarget && onClose()}
+      className="fixed inset-y-0 left-0 m-0 h-full max-h-none overflow-y-auto w-80 max-w-[85vw] border-0 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/60 lg:hidden dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="min-h-full p-4">
         <div className="mb-4 flex items-center justify-between">
           <p className="text-lg font-bold">Menu</p>
           <button type="button" ref={closeRef} onClick={onClose} className="btn-secondary px-3 py-1">
@@ -201,6 +158,6 @@ export function MenuDrawer({ id, open, onClose, returnFocusRef }: MenuDrawerProp
           </>
         )}
       </div>
-    </>
+    </dialog>
   );
 }
