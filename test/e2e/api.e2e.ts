@@ -61,32 +61,6 @@ describe('api mode', () => {
     await expectNoProblems();
   });
 
-  test.each([
-    ['the story', `/article/${SLUG}`, `/api/stories/${SLUG}`],
-    ['the latest feed', '/', '/api/stories?feed=latest&limit=12'],
-  ])('%s is asked for before the code has loaded, and fetched once', async (_name, path, apiUrl) => {
-    const { page, expectNoProblems } = await open();
-    const requests: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (`${url.pathname}${url.search}` === apiUrl) requests.push(request.url());
-    });
-    // Hold the app's code back until the request has gone out.
-    let releaseCode = () => {};
-    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
-    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
-      await codeHeld;
-      await route.continue();
-    });
-    await page.goto(path);
-    await poll(() => requests.length, 'requests for the page data').toBe(1);
-    releaseCode();
-    await poll(() => page.locator('h1').count(), 'the h1').toBeGreaterThan(0);
-    await waitForSettled(page);
-    expect(requests).toHaveLength(1);
-    await expectNoProblems();
-  });
-
   test('a slow story shows the loading skeleton, then the story', async () => {
     // Longer than the first page waits for its data (FIRST_PAGE_DATA_WAIT_MS): the
     // static shell's skeleton first, then the article's own.
