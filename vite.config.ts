@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
 import { deferEntry } from './scripts/deferEntry.ts';
 import { precompress } from './scripts/precompress.ts';
+import { staticShell } from './scripts/staticShell.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './test/server/csp.ts';
 
 /**
@@ -21,6 +22,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         tailwindcss(),
         // A build for an API (`MOCK_DATA=off`) does not precache the built-in mock data.
         VitePWA(pwaOptions({ withMockData: process.env.MOCK_DATA !== 'off' })),
+        staticShell(),
         deferEntry(),
         precompress(),
       ],

@@ -1,7 +1,7 @@
 /**
  * The HTML document around a rendered page: the built index.html (its CSS, its inline
- * theme script, the app's entry) with the static shell taken out, the page's own head
- * written in, the rendered markup in #root and the state script after it.
+ * theme script, the app's entry) with the page's own head and its rendered markup in
+ * #root, the state script after it, where the static build has its own.
  * Every value from the API is escaped for where it lands: text, attribute, or JSON in
  * a <script>.
  */
@@ -76,39 +76,40 @@ export interface DocumentTemplate {
 }
 
 /**
- * Reads the built index.html once, at start. `imageOrigins` are where story pictures
- * live when that is not this site (a WordPress site's uploads, a media CDN). Fails loudly if the build does not look
- * as expected: a page served without its shell markers would be the static shell.
+ * What index.html holds between `<!--name-->` and `<!--/name-->` is cut out: before and after.
+ * Fails loudly if a marker is missing: a page served without them would be the static shell.
+ */
+function cutOut(html: string, name: string): [string, string] {
+  const [start, end] = [`<!--${name}-->`, `<!--/${name}-->`];
+  const from = html.indexOf(start);
+  const to = html.indexOf(end, from);
+  if (from < 0 || to < 0) throw new Error(`dist/index.html lacks the ${start} markers: run \`npm run build\``);
+  return [html.slice(0, from), html.slice(to + end.length)];
+}
+
+/**
+ * Reads the built index.html once, at start, and splits it at its markers: the static
+ * build's title, description and config.json preload (`app-head`), and its #root with the
+ * static shell (`app-html`), give way to the page's own. `imageOrigins` are where story
+ * pictures live when that is not this site (a WordPress site's uploads, a media CDN).
  */
 export function createDocumentTemplate(
   indexHtml: string,
   imageOrigins: readonly string[] = [],
   siteTags: SiteTags = {},
 ): DocumentTemplate {
-  // The static shell, with the comment just before it: the rendered page takes its place.
-  const shell = /(?:<!--(?:(?!-->)[^])*-->\s*)?<div id="app-shell"[\s\S]*?<div id="root"><\/div>/.exec(indexHtml);
-  const title = /<title>[\s\S]*?<\/title>/.exec(indexHtml);
-  const description = /\s*<meta\s+name="description"[\s\S]*?\/>/.exec(indexHtml);
-  if (!shell || !title || !description) {
-    throw new Error(
-      'dist/index.html lacks the static shell, <title> or description the server replaces: run `npm run build`',
-    );
-  }
-  const [beforeTitle, afterTitle] = [indexHtml.slice(0, title.index), indexHtml.slice(title.index + title[0].length)];
-  const head = afterTitle.replace(description[0], '');
-  const bodyAt = head.indexOf(shell[0]);
-  const middle = head.slice(0, bodyAt);
-  const tail = head.slice(bodyAt + shell[0].length);
+  const [beforeHead, afterHead] = cutOut(indexHtml, 'app-head');
+  const [middle, tail] = cutOut(afterHead, 'app-html');
   const scripts = inlineScripts(indexHtml).map(sha256);
   const csp = contentSecurityPolicy(scripts, imageOrigins);
   return {
     csp,
     render(page, origin, path) {
       return [
-        beforeTitle,
+        beforeHead,
         headHtml(page.head, origin, path, siteTags),
         middle,
-        `\n    <div id="root">${page.html}</div>`,
+        `<div id="root">${page.html}</div>`,
         `\n    <script type="application/json" id="${SERVER_STATE_ID}">${scriptJson(page.state)}</script>`,
         tail,
       ].join('');

@@ -5,9 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fetchStory, storySchema } from '../src/features/article/api/story';
 import { feedPageSchema, fetchFeedPage } from '../src/features/feeds/api/feed';
 import { apiRequest, parseResponse } from '../src/lib/api/client';
-import { startEarlyGet } from '../src/lib/api/earlyRequests';
 import { ApiError } from '../src/lib/api/errors';
-import { buildUrl } from '../src/lib/api/transport';
 import { setConfig } from '../src/lib/config';
 import { REFERENCE_SLUG } from './renderApp';
 import { server } from './mswServer';
@@ -39,28 +37,6 @@ describe('API client', () => {
     expect(story.headline).toBe('UPDATE 3-WhatsApp says Russia tried to fully block service to push state app');
     expect(story.source).toBe('Reuters');
     expect(story.syndicated).toBe(true);
-  });
-
-  it('takes over a request the page started early, once, instead of asking again', async () => {
-    const requested: string[] = [];
-    const record = ({ request }: { request: Request }) => void requested.push(request.url);
-    server.events.on('request:start', record);
-    try {
-      const url = buildUrl(`/stories/${REFERENCE_SLUG}`);
-      void startEarlyGet(url);
-      expect((await fetchStory(REFERENCE_SLUG)).slug).toBe(REFERENCE_SLUG);
-      expect(requested).toEqual([url]);
-      await fetchStory(REFERENCE_SLUG); // the early response is used up: a new request
-      expect(requested).toEqual([url, url]);
-    } finally {
-      server.events.removeListener('request:start', record);
-    }
-  });
-
-  it('abandons an early request that hangs past the timeout, like any other', async () => {
-    storiesHangWithShortTimeout();
-    void startEarlyGet(buildUrl('/stories/hangs'));
-    expect((await caught(fetchStory('hangs'))).kind).toBe('timeout');
   });
 
   it('turns a network failure into a transient "network" error', async () => {

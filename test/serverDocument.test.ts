@@ -8,19 +8,18 @@ const HOSTILE = `</script><script>alert(1)</script>" onerror="x" '&`;
 const TEMPLATE = `<!doctype html>
 <html lang="en">
   <head>
+    <!--app-head-->
     <title>Site</title>
-    <meta
-      name="description"
-      content="generic"
-    />
+    <meta name="description" content="generic" />
+    <!--/app-head-->
+    <link rel="preload" href="/config.json" as="fetch" crossorigin />
     <!-- a comment -->
     <script>var theme = 1;</script>
-    <link rel="preload" href="/config.json" as="fetch" crossorigin />
   </head>
   <body>
-    <!-- the shell -->
-    <div id="app-shell"><main>shell</main></div>
-    <div id="root"></div>
+    <!--app-html-->
+    <div id="root"><main>the shell</main></div>
+    <!--/app-html-->
     <script src="/theme-init.js" defer></script>
   </body>
 </html>`;
@@ -65,7 +64,6 @@ describe('the document template', () => {
       'https://news.example.com',
       '/article/a',
     );
-    expect(html).not.toContain('app-shell');
     expect(html).not.toContain('the shell');
     expect(html).not.toContain('generic');
     // The settings come from config.json, as on a static host (src/lib/config.ts).
@@ -80,10 +78,11 @@ describe('the document template', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
-  it('refuses a build without the shell it replaces', () => {
+  it('refuses a build without the markers of what it replaces', () => {
     expect(() => createDocumentTemplate('<html><head><title>x</title></head><body></body></html>')).toThrow(
       /npm run build/,
     );
+    expect(() => createDocumentTemplate(TEMPLATE.replace('<!--/app-html-->', ''))).toThrow(/app-html/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useLayoutEffect, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, StaticRouter } from 'react-router';
 import { SiteOriginContext } from '../lib/head';
 import { StoryCardActions } from '../features/feeds';
@@ -17,15 +17,6 @@ const DevTools = import.meta.env.MODE === 'development' ? lazy(() => import('../
 /** Every story card gets a Save button (the feeds feature knows nothing of the reading list). */
 const renderCardActions = (story: StoryCard) => <SaveButton story={story} />;
 
-/**
- * index.html paints a static app shell (#app-shell, beside React's #root) before any
- * script runs. It goes in the app's first commit, which holds the first page (boot
- * waited for its code and data), so there is no flash and no layout shift.
- */
-function useRemoveStaticShell() {
-  useLayoutEffect(() => document.getElementById('app-shell')?.remove(), []);
-}
-
 export interface AppProps {
   queryClient: QueryClient;
   /** The site's public origin, for canonical and share URLs. */
@@ -37,7 +28,6 @@ export interface AppProps {
 }
 
 export function App({ queryClient, origin, location, router }: AppProps) {
-  useRemoveStaticShell();
   const routes = <AppRoutes />;
   return (
     <SiteOriginContext value={origin}>

@@ -216,7 +216,8 @@ function usePrefetchOnIntent() {
   }, [queryClient]);
 }
 
-function PageLoading() {
+/** A page's loading state: shown while its code loads, and in the static shell (./staticShell.tsx). */
+export function PageLoading() {
   return (
     <LoadingRegion label="Loading the page…">
       <div className="space-y-3">

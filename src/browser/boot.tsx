@@ -19,7 +19,7 @@ const READING_LIST_WAIT_MS = 1000;
  * Starts the app; src/browser/main.tsx imports this once the page has painted. A page the
  * server rendered (npm start) is hydrated: the HTML is already the page, and its state
  * script holds the data it was rendered from. A page of the static build is rendered
- * here, after its code and data have arrived.
+ * here, after its code and data have arrived, in place of the static shell in #root.
  */
 async function start() {
   // The reading list is read before the first render: if it arrived in the middle of

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../server/server.ts';
 
 const SLUG = 'update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app';
-const { headline, summary } = JSON.parse(
-  readFileSync(path.join(PROJECT_ROOT, `mocks/stories/${SLUG}.json`), 'utf8'),
-) as { headline: string; summary: string };
+const { headline } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, `mocks/stories/${SLUG}.json`), 'utf8')) as {
+  headline: string;
+};
 
 const ctx = browserForFile();
 const http = serverForFile({ api: true });
@@ -61,78 +61,13 @@ describe('api mode', () => {
     await expectNoProblems();
   });
 
-  test('the headline and summary are on screen before the code has loaded, and the story is fetched once', async () => {
-    const { page, expectNoProblems } = await open();
-    const storyRequests: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === `/api/stories/${SLUG}`) storyRequests.push(request.url());
-    });
-    // Hold the app's code back until the early paint has been seen.
-    let releaseCode = () => {};
-    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
-    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
-      await codeHeld;
-      await route.continue();
-    });
-    await page.goto(`/article/${SLUG}`);
-    const shell = page.locator('#app-shell main');
-    await poll(() => shell.innerText(), 'the static shell').toContain(summary);
-    expect(await shell.innerText()).toContain(headline);
-    expect(await h1Texts(page)).toEqual([]); // the app has not rendered yet
-    const early = await shell.getByText(summary).boundingBox();
-
-    releaseCode();
-    await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);
-    // The app's summary sits where the early one did: nothing jumps.
-    expect(await page.getByRole('article').getByText(summary).boundingBox()).toEqual(early);
-    await waitForSettled(page);
-    expect(storyRequests).toHaveLength(1);
-    await expectNoProblems();
-  });
-
-  test('the home page paints its lead story before the code has loaded, and fetches the feed once', async () => {
-    const latestUrl = '/api/stories?feed=latest&limit=12';
-    const feed = (await (await fetch(`${http.url}${latestUrl}`)).json()) as {
-      items: { headline: string; summary: string }[];
-    };
-    const lead = feed.items[0]!;
-    const { page, expectNoProblems } = await open();
-    const feedRequests: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (`${url.pathname}${url.search}` === latestUrl) feedRequests.push(request.url());
-    });
-    let releaseCode = () => {};
-    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
-    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
-      await codeHeld;
-      await route.continue();
-    });
-    await page.goto('/');
-    const shell = page.locator('#app-shell main');
-    await poll(() => shell.innerText(), 'the static shell').toContain(lead.summary);
-    expect(await shell.innerText()).toContain(lead.headline);
-    const earlyText = await shell.getByText(lead.summary).boundingBox();
-    const earlyImage = await shell.locator('img').boundingBox();
-    expect(earlyImage).not.toBeNull();
-
-    releaseCode();
-    await poll(() => h1Texts(page), 'the h1 elements').toEqual(['Top stories']);
-    const leadRegion = page.getByRole('region', { name: 'Lead story' });
-    expect(await leadRegion.getByText(lead.summary).boundingBox()).toEqual(earlyText);
-    expect(await leadRegion.getByRole('img').boundingBox()).toEqual(earlyImage);
-    await waitForSettled(page);
-    expect(feedRequests).toHaveLength(1);
-    await expectNoProblems();
-  });
-
   test('a slow story shows the loading skeleton, then the story', async () => {
     // Longer than the first page waits for its data (FIRST_PAGE_DATA_WAIT_MS): the
     // static shell's skeleton first, then the article's own.
     http.server.setFaults([{ match: `/stories/${SLUG}`, delayMs: 5000 }]);
     const { page, expectNoProblems } = await open();
     await page.goto(`/article/${SLUG}`);
-    await page.getByRole('status').filter({ hasText: 'Loading the news' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Loading the page' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Loading the story' }).waitFor();
     expect(await h1Texts(page)).toEqual([]);
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([headline]);

@@ -282,7 +282,7 @@ describe('failures are contained and recoverable', () => {
     // The static shell's skeleton, or the article's once the first page stops waiting for its data.
     await page
       .getByRole('status')
-      .filter({ hasText: /Loading the (news|story)/ })
+      .filter({ hasText: /Loading the (page|story)/ })
       .waitFor();
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([story.headline]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ErrorState';
-import { pageLayout } from '../../components/pageLayout';
 import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
@@ -16,7 +15,6 @@ import { changedBlocks, SaveButton, useKeepSavedFresh, useSavedChange, useSavedS
 import { storyQuery, type Story } from './api/story';
 import { articleHead } from './articleHead';
 import { ArticleTools } from './ArticleTools';
-import { articleLayout } from './articleLayout';
 import { BlockRenderer } from './BlockRenderer';
 import { Breadcrumb } from './Breadcrumb';
 import { Picture } from '../../components/Picture';
@@ -111,7 +109,7 @@ function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedSt
       <article aria-labelledby="article-headline">
         <header>
           <Breadcrumb sector={story.sector} headline={story.headline} />
-          <p className={articleLayout.kicker}>
+          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
             {story.sector && (
               <>
                 <Link to={`/sector/${encodeURIComponent(story.sector.slug)}`} className={TERM_LINK_CLASS}>
@@ -124,10 +122,14 @@ function ArticleBody({ story, readBefore }: { story: Story; readBefore: OpenedSt
               {story.edition.name}
             </Link>
           </p>
-          <h1 id="article-headline" tabIndex={-1} className={articleLayout.headline}>
+          <h1
+            id="article-headline"
+            tabIndex={-1}
+            className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl"
+          >
             {story.headline}
           </h1>
-          {story.summary && <p className={articleLayout.summary}>{story.summary}</p>}
+          {story.summary && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{story.summary}</p>}
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">
             {story.source && (
               <>
@@ -286,8 +288,8 @@ export function ArticlePage() {
   else main = <ArticleSkeleton />;
 
   return (
-    <div className={pageLayout.grid}>
-      <div className={pageLayout.column}>{main}</div>
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0">{main}</div>
       <aside aria-label="More news" className="space-y-8">
         {/* Beside the story; below it on phones. */}
         <TrendingBox />

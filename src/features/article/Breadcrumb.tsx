@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Term } from '../../lib/api/schemas';
-import { articleLayout } from './articleLayout';
 
 interface BreadcrumbProps {
   sector: Term | null;
@@ -11,12 +10,11 @@ const LINK_CLASS = 'shrink-0 text-brand-700 underline-offset-2 hover:underline d
 
 /**
  * Home › sector › headline, above the article. One line whatever the headline's length
- * (it is cut with an ellipsis; the full headline is the h1 just below), so its height is
- * fixed and the early paint can reserve exactly that.
+ * (it is cut with an ellipsis; the full headline is the h1 just below).
  */
 export function Breadcrumb({ sector, headline }: BreadcrumbProps) {
   return (
-    <nav aria-label="Breadcrumb" className={articleLayout.breadcrumb}>
+    <nav aria-label="Breadcrumb" className="mb-3 flex h-5 overflow-hidden text-sm leading-5 whitespace-nowrap">
       <ol className="flex min-w-0 items-center gap-1.5">
         <li className="flex shrink-0 items-center">
           <Link to="/" className={LINK_CLASS}>

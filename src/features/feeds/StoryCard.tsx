@@ -1,7 +1,6 @@
 import { use, type ReactNode } from 'react';
 import type { StoryCard as StoryCardData } from '../../lib/api/schemas';
 import { THUMBNAIL_CLASS } from './feedUtils';
-import { leadCardLayout } from './leadCardLayout';
 import { StoryLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
@@ -25,7 +24,7 @@ export interface StoryCardProps {
 }
 
 const HEADLINE_CLASS: Record<StoryCardVariant, string> = {
-  lead: leadCardLayout.headline,
+  lead: 'mt-1 font-serif text-2xl leading-tight font-bold sm:text-3xl',
   standard: 'mt-1 font-serif text-lg leading-snug font-semibold',
   compact: 'mt-1 text-base leading-snug font-semibold',
 };
@@ -47,17 +46,20 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
     <Picture
       image={story.image}
       priority={isLead}
+      // The lead's picture goes below its text on phones: the headline comes first under the masthead.
       className={
-        isLead ? leadCardLayout.image : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
+        isLead
+          ? 'aspect-video w-full rounded bg-slate-100 object-cover max-sm:order-last dark:bg-slate-800'
+          : `${THUMBNAIL_CLASS} rounded bg-slate-100 object-cover dark:bg-slate-800`
       }
     />
   );
 
   return (
-    <div className={isLead ? leadCardLayout.card : 'flex gap-4'}>
+    <div className={isLead ? 'flex flex-col gap-3' : 'flex gap-4'}>
       {isLead && image}
-      <div className={leadCardLayout.body}>
-        <p className={leadCardLayout.kicker}>
+      <div className="min-w-0 flex-1">
+        <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-sky-300">
           {story.kind !== 'news' && <span>{kindLabel(story.kind)} · </span>}
           {label && <span>{label} · </span>}
           <span>{story.edition.name}</span>
@@ -72,7 +74,11 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
         </Heading>
         {variant !== 'compact' && story.summary && (
           <p
-            className={isLead ? leadCardLayout.summary : 'mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300'}
+            className={
+              isLead
+                ? 'mt-1 text-slate-700 dark:text-slate-300 text-base'
+                : 'mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300'
+            }
           >
             {story.summary}
           </p>

@@ -1,7 +1,6 @@
 import { useId, useState, type FocusEvent } from 'react';
 import type { StoryCard } from '../../lib/api/schemas';
 import { StoryLink } from '../feeds';
-import { BREAKING_BAR_BOX } from './breakingLayout';
 
 /** Newest first, whatever order the feed sent them in. */
 export function breakingStories(stories: StoryCard[]): StoryCard[] {
@@ -42,7 +41,7 @@ export function BreakingNews({ stories }: { stories: StoryCard[] }) {
   return (
     <section
       aria-labelledby={headingId}
-      className={`ticker ${BREAKING_BAR_BOX} flex items-stretch overflow-hidden rounded border border-accent-600 bg-white dark:border-red-400 dark:bg-slate-900 ${paused ? 'ticker-paused' : ''}`}
+      className={`ticker mb-4 h-10 flex items-stretch overflow-hidden rounded border border-accent-600 bg-white dark:border-red-400 dark:bg-slate-900 ${paused ? 'ticker-paused' : ''}`}
     >
       <h2
         id={headingId}

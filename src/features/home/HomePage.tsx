@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
-import { pageLayout } from '../../components/pageLayout';
 import { LoadingRegion } from '../../components/Skeleton';
 import { SITE_NAME, useDocumentMeta } from '../../lib/head';
 import {
@@ -116,8 +115,8 @@ export function HomePage() {
   return (
     <>
       <h1 className="sr-only">Top stories</h1>
-      <div className={pageLayout.grid}>
-        <div className={pageLayout.column}>
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
           <LeadAndLatest />
           {/* Far below the fold: each block only as the reader nears it. */}
           <SectorBlocks />

@@ -212,7 +212,7 @@ export function Layout() {
         {/*
           One bar on phones (menu, title, search button), the sections in a row that
           scrolls sideways; from lg up the full masthead: date and search, title with the
-          reading tools, the sections. index.html paints a static copy of it: keep in step.
+          reading tools, the sections. The static build's index.html holds it, rendered at build time.
         */}
         <header className="flex flex-col bg-white dark:bg-slate-950">
           <div

@@ -1,5 +1,4 @@
 import { getConfig } from '../config';
-import { takeEarlyGet } from './earlyRequests';
 
 /**
  * Where requests go. With an API base URL, the real network (`fetch`). Without one,
@@ -43,8 +42,5 @@ export async function send(request: Request): Promise<Response> {
     const transport = await loadMockTransport();
     return transport(request);
   }
-  // The page may have asked for this already, before the app's code arrived (src/browser/main.tsx).
-  const early = request.method === 'GET' ? takeEarlyGet(request.url, request.signal) : undefined;
-  if (early) return early;
   return fetch(request);
 }
