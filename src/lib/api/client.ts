@@ -1,16 +1,19 @@
 import { z } from 'zod/mini';
+import { lazy } from '../lazy';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
 import { buildUrl, send, type QueryParams } from './transport';
 
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    // Optional extension: per-field messages for 400/422, e.g. { "email": "Not an address" }.
-    fields: z.optional(z.record(z.string(), z.string())),
+const errorBodySchema = lazy(() =>
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      // Optional extension: per-field messages for 400/422, e.g. { "email": "Not an address" }.
+      fields: z.optional(z.record(z.string(), z.string())),
+    }),
   }),
-});
+);
 
 async function readErrorBody(response: Response) {
   try {

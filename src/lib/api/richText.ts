@@ -5,6 +5,7 @@
  * construction. Why this model: docs/decisions/rich-text-model.md.
  */
 import { z } from 'zod/mini';
+import { lazy } from '../lazy';
 
 /** Marks that only wrap their children, each rendered as the element of the same name. */
 export const inlineMarks = [
@@ -102,11 +103,13 @@ export function plainText(value: unknown): string {
  * `string | Inline[]`: a plain string (every older API sends one) or rich text. Both come
  * out as Inline[]; unknown inline types keep their text, unsafe links lose only the link.
  */
-export const richTextSchema = z.pipe(
-  z.union([z.string(), z.array(z.unknown())], {
-    error: (issue) => `expected a string or rich text (a list of inline nodes), received ${typeof issue.input}`,
-  }),
-  z.transform((value: string | unknown[]): RichText => normaliseList(value, 0)),
+export const richTextSchema = lazy(() =>
+  z.pipe(
+    z.union([z.string(), z.array(z.unknown())], {
+      error: (issue) => `expected a string or rich text (a list of inline nodes), received ${typeof issue.input}`,
+    }),
+    z.transform((value: string | unknown[]): RichText => normaliseList(value, 0)),
+  ),
 );
 
 /** Rich text of a single plain string, for code that builds blocks from text. */

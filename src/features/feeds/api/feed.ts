@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
+import { lazy } from '../../../lib/lazy';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, storyCardSchema, type StoryCard } from '../../../lib/api/schemas';
 import { mergeVersions, type Versioned } from '../../../lib/api/wireVersions';
@@ -17,13 +18,15 @@ export interface FeedParams {
   limit?: number;
 }
 
-export const feedPageSchema = z.object({
-  items: lenientArray(storyCardSchema, 'feed item'),
-  nextCursor: z.pipe(
-    z.nullish(z.string()),
-    z.transform((value: string | null | undefined) => value ?? null),
-  ),
-});
+export const feedPageSchema = lazy(() =>
+  z.object({
+    items: lenientArray(storyCardSchema, 'feed item'),
+    nextCursor: z.pipe(
+      z.nullish(z.string()),
+      z.transform((value: string | null | undefined) => value ?? null),
+    ),
+  }),
+);
 export type FeedPage = z.infer<typeof feedPageSchema>;
 
 /** A feed page as lists show it: versions of one wire story merged into its newest. */

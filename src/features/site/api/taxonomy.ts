@@ -1,12 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
+import { lazy } from '../../../lib/lazy';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, termSchema } from '../../../lib/api/schemas';
 
-export const taxonomySchema = z.object({
-  sectors: lenientArray(termSchema, 'sector'),
-  editions: lenientArray(termSchema, 'edition'),
-});
+export const taxonomySchema = lazy(() =>
+  z.object({
+    sectors: lenientArray(termSchema, 'sector'),
+    editions: lenientArray(termSchema, 'edition'),
+  }),
+);
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 export function fetchTaxonomy(signal?: AbortSignal): Promise<Taxonomy> {
