@@ -1,4 +1,3 @@
-import '../lib/zodConfig';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '../app/App';

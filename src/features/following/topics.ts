@@ -1,5 +1,5 @@
-import { z } from 'zod/mini';
 import { lazy } from '../../lib/lazy';
+import { z } from '../../lib/zod';
 import {
   appInstance,
   browserChannel,

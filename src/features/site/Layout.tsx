@@ -15,8 +15,6 @@ import { SITE_NAME } from '../../lib/head';
 import { useFollowsAnything } from '../following';
 import { VisitTracker } from '../history';
 import { ThemeMenu } from '../preferences';
-import { BackToTop } from './BackToTop';
-import { Footer } from './Footer';
 import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
 import { followingLink, primaryLinks, socialLinks } from './links';
@@ -26,6 +24,8 @@ import { TodayDate } from './TodayDate';
 import { deferred } from '../../components/Deferred';
 
 // Not needed to read the page: their code loads once the browser is idle.
+const Footer = deferred(() => import('./Footer').then((module) => module.Footer));
+const BackToTop = deferred(() => import('./BackToTop').then((module) => module.BackToTop));
 const FeedbackForm = deferred(() => import('../forms').then((forms) => forms.FeedbackForm));
 const NewsletterForm = deferred(() => import('../forms').then((forms) => forms.NewsletterForm));
 const KeyboardShortcuts = deferred(() => import('../shortcuts').then((shortcuts) => shortcuts.KeyboardShortcuts));

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod/mini';
 import { lazy } from '../../../lib/lazy';
+import { z } from '../../../lib/zod';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, termSchema } from '../../../lib/api/schemas';
 
