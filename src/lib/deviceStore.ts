@@ -189,7 +189,7 @@ export function useDeviceStore<T>(getStore: () => DeviceStore<T>, empty: DeviceS
  * hydration and changes nothing on the page re-renders nothing.
  */
 export function useDeviceStoreValue<T, V>(
-  getStore: () => DeviceStore<T>,
+  getStore: () => Pick<DeviceStore<T>, 'subscribe' | 'getSnapshot'>,
   select: (snapshot: DeviceSnapshot<T>) => V,
   serverValue: V,
 ): V {

@@ -1,10 +1,11 @@
 /**
- * zod/mini's `z` without zod in the first load: a page that fetches nothing validates
- * nothing. Schemas built with this `z` are lazy() (built on first use); in the browser,
- * validating needs loadZod() to have resolved (apiRequest waits for it beside its request).
+ * zod/mini's `z`, without zod in the browser's first load: a page that fetches nothing
+ * validates nothing. Until loadZod() has resolved, every use of this `z` (a schema built,
+ * a method called on it) is only recorded and done on first use after: the schemas cost
+ * nothing when their modules load. apiRequest waits for loadZod() beside its request.
+ * Node (the server, tests, scripts) loads zod at once, and the schemas are zod's own.
  */
 import type * as Zod from 'zod/mini';
-import { lazy } from './lazy';
 
 let zod: typeof Zod.z | undefined;
 let loading: Promise<void> | undefined;
@@ -21,17 +22,34 @@ export function loadZod(): Promise<void> {
   return loading;
 }
 
-/** Node (the server, tests, scripts) needs no wait: it can load zod synchronously. */
-function zodInNode(): typeof Zod.z | undefined {
+function loaded(): boolean {
   const nodeModule = typeof process === 'undefined' ? undefined : process.getBuiltinModule?.('node:module');
-  return nodeModule ? (nodeModule.createRequire(import.meta.url)('zod/mini') as typeof Zod).z : undefined;
+  zod ??= nodeModule ? (nodeModule.createRequire(import.meta.url)('zod/mini') as typeof Zod).z : undefined;
+  return zod !== undefined;
 }
 
-export const z: typeof Zod.z = lazy(() => {
-  zod ??= zodInNode();
-  if (!zod) throw new Error('zod is not loaded yet: await loadZod() before building or using a schema');
-  return zod;
-});
+function property(target: object, key: PropertyKey): unknown {
+  const value: unknown = Reflect.get(target, key);
+  return typeof value === 'function' ? value.bind(target) : value;
+}
+
+/** Stands in for what `resolve` returns: at once once zod is loaded, recorded before. */
+function deferred(resolve: () => unknown): never {
+  let value: unknown;
+  let resolved = false;
+  const target = () => {
+    if (!resolved) [value, resolved] = [resolve(), true];
+    return value as object & ((...args: unknown[]) => unknown);
+  };
+  return new Proxy(() => {}, {
+    get: (_, key) => (loaded() ? property(target(), key) : deferred(() => property(target(), key))),
+    apply: (_, __, args) => (loaded() ? target()(...args) : deferred(() => target()(...args))),
+    has: (_, key) => Reflect.has(target(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(target()),
+  }) as never;
+}
+
+export const z: typeof Zod.z = deferred(() => zod);
 
 // The types of zod's namespace, so `z.infer<typeof schema>` reads as with zod's own `z`.
 // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -1,4 +1,3 @@
-import { lazy } from '../../lib/lazy';
 import { z } from '../../lib/zod';
 import {
   appInstance,
@@ -33,24 +32,20 @@ export function topicPath(topic: Pick<Topic, 'kind' | 'slug'>): string {
 export const FOLLOWING_DB = 'devdiscourse-following';
 export const FOLLOWING_CHANNEL = 'devdiscourse-following';
 
-const followedTopicSchema = lazy(() =>
-  z.object({
-    kind: z.enum(topicKinds),
-    slug: z.string().check(z.minLength(1), z.maxLength(200)),
-    name: z.string().check(z.minLength(1), z.maxLength(200)),
-    followedAt: z.number(),
-  }),
-);
+const followedTopicSchema = z.object({
+  kind: z.enum(topicKinds),
+  slug: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  followedAt: z.number(),
+});
 
 /** The export file: small, versioned, readable by a person. */
-export const followingFileSchema = lazy(() =>
-  z.object({
-    app: z.literal('devdiscourse-reader'),
-    kind: z.literal('following'),
-    version: z.literal(1),
-    topics: z.array(followedTopicSchema).check(z.maxLength(1000)),
-  }),
-);
+export const followingFileSchema = z.object({
+  app: z.literal('devdiscourse-reader'),
+  kind: z.literal('following'),
+  version: z.literal(1),
+  topics: z.array(followedTopicSchema).check(z.maxLength(1000)),
+});
 export type FollowingFile = z.infer<typeof followingFileSchema>;
 
 export function exportFollowing(topics: readonly FollowedTopic[]): FollowingFile {

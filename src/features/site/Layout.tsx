@@ -21,14 +21,14 @@ import { followingLink, primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
 import { ScrollRestoration } from './ScrollRestoration';
 import { TodayDate } from './TodayDate';
+import { KeyboardShortcuts } from '../shortcuts';
 import { deferred } from '../../components/Deferred';
 
-// Not needed to read the page: their code loads once the browser is idle.
+// Below the fold: their code loads once the browser is idle.
 const Footer = deferred(() => import('./Footer').then((module) => module.Footer));
 const BackToTop = deferred(() => import('./BackToTop').then((module) => module.BackToTop));
 const FeedbackForm = deferred(() => import('../forms').then((forms) => forms.FeedbackForm));
 const NewsletterForm = deferred(() => import('../forms').then((forms) => forms.NewsletterForm));
-const KeyboardShortcuts = deferred(() => import('../shortcuts').then((shortcuts) => shortcuts.KeyboardShortcuts));
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {

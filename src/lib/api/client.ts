@@ -1,19 +1,16 @@
-import { lazy } from '../lazy';
 import { loadZod, z } from '../zod';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
 import { buildUrl, send, type QueryParams } from './transport';
 
-const errorBodySchema = lazy(() =>
-  z.object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      // Optional extension: per-field messages for 400/422, e.g. { "email": "Not an address" }.
-      fields: z.optional(z.record(z.string(), z.string())),
-    }),
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    // Optional extension: per-field messages for 400/422, e.g. { "email": "Not an address" }.
+    fields: z.optional(z.record(z.string(), z.string())),
   }),
-);
+});
 
 async function readErrorBody(response: Response) {
   try {

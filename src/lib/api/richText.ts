@@ -4,7 +4,6 @@
  * browser. No HTML reaches the DOM from it, so ordinary text needs no sanitizer: safe by
  * construction. Why this model: docs/decisions/rich-text-model.md.
  */
-import { lazy } from '../lazy';
 import { z } from '../zod';
 
 /** Marks that only wrap their children, each rendered as the element of the same name. */
@@ -103,13 +102,11 @@ export function plainText(value: unknown): string {
  * `string | Inline[]`: a plain string (every older API sends one) or rich text. Both come
  * out as Inline[]; unknown inline types keep their text, unsafe links lose only the link.
  */
-export const richTextSchema = lazy(() =>
-  z.pipe(
-    z.union([z.string(), z.array(z.unknown())], {
-      error: (issue) => `expected a string or rich text (a list of inline nodes), received ${typeof issue.input}`,
-    }),
-    z.transform((value: string | unknown[]): RichText => normaliseList(value, 0)),
-  ),
+export const richTextSchema = z.pipe(
+  z.union([z.string(), z.array(z.unknown())], {
+    error: (issue) => `expected a string or rich text (a list of inline nodes), received ${typeof issue.input}`,
+  }),
+  z.transform((value: string | unknown[]): RichText => normaliseList(value, 0)),
 );
 
 /** Rich text of a single plain string, for code that builds blocks from text. */

@@ -1,22 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
-import { lazy } from '../../../lib/lazy';
 import { z } from '../../../lib/zod';
 import { apiRequest } from '../../../lib/api/client';
 import { bodySchema, lenientArray, storyCardSchema } from '../../../lib/api/schemas';
 
-export const storySchema = lazy(() =>
-  z.extend(storyCardSchema, {
-    body: bodySchema,
-    syndicated: z.boolean(),
-    tags: z.array(z.string()),
-    related: lenientArray(storyCardSchema, 'related story'),
-    /** The other versions of this wire story, newest first; absent or null: none known. */
-    versions: z.pipe(
-      z.nullish(lenientArray(storyCardSchema, 'version')),
-      z.transform((value: z.infer<typeof storyCardSchema>[] | null | undefined) => value ?? []),
-    ),
-  }),
-);
+export const storySchema = z.extend(storyCardSchema, {
+  body: bodySchema,
+  syndicated: z.boolean(),
+  tags: z.array(z.string()),
+  related: lenientArray(storyCardSchema, 'related story'),
+  /** The other versions of this wire story, newest first; absent or null: none known. */
+  versions: z.pipe(
+    z.nullish(lenientArray(storyCardSchema, 'version')),
+    z.transform((value: z.infer<typeof storyCardSchema>[] | null | undefined) => value ?? []),
+  ),
+});
 export type Story = z.infer<typeof storySchema>;
 
 export function fetchStory(slug: string, signal?: AbortSignal): Promise<Story> {

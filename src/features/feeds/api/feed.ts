@@ -1,5 +1,4 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { lazy } from '../../../lib/lazy';
 import { z } from '../../../lib/zod';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, storyCardSchema, type StoryCard } from '../../../lib/api/schemas';
@@ -18,15 +17,13 @@ export interface FeedParams {
   limit?: number;
 }
 
-export const feedPageSchema = lazy(() =>
-  z.object({
-    items: lenientArray(storyCardSchema, 'feed item'),
-    nextCursor: z.pipe(
-      z.nullish(z.string()),
-      z.transform((value: string | null | undefined) => value ?? null),
-    ),
-  }),
-);
+export const feedPageSchema = z.object({
+  items: lenientArray(storyCardSchema, 'feed item'),
+  nextCursor: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value: string | null | undefined) => value ?? null),
+  ),
+});
 export type FeedPage = z.infer<typeof feedPageSchema>;
 
 /** A feed page as lists show it: versions of one wire story merged into its newest. */

@@ -1,15 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { lazy } from '../../../lib/lazy';
 import { z } from '../../../lib/zod';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, termSchema } from '../../../lib/api/schemas';
 
-export const taxonomySchema = lazy(() =>
-  z.object({
-    sectors: lenientArray(termSchema, 'sector'),
-    editions: lenientArray(termSchema, 'edition'),
-  }),
-);
+export const taxonomySchema = z.object({
+  sectors: lenientArray(termSchema, 'sector'),
+  editions: lenientArray(termSchema, 'edition'),
+});
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 export function fetchTaxonomy(signal?: AbortSignal): Promise<Taxonomy> {
