@@ -28,9 +28,23 @@ function loaded(): boolean {
   return zod !== undefined;
 }
 
+const resolvers = new WeakMap<object, () => unknown>();
+
+/** What zod is given: recorded values as what they stand for, in arrays and plain objects too (getters kept). */
+function real(value: unknown): unknown {
+  const resolve = typeof value === 'function' ? resolvers.get(value) : undefined;
+  if (resolve) return resolve();
+  if (Array.isArray(value)) return value.map(real);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const descriptor of Object.values(descriptors))
+    if ('value' in descriptor) descriptor.value = real(descriptor.value);
+  return Object.defineProperties({}, descriptors);
+}
+
 function property(target: object, key: PropertyKey): unknown {
   const value: unknown = Reflect.get(target, key);
-  return typeof value === 'function' ? value.bind(target) : value;
+  return typeof value === 'function' ? (...args: unknown[]) => value.apply(target, args.map(real)) : value;
 }
 
 /** Stands in for what `resolve` returns: at once once zod is loaded, recorded before. */
@@ -41,12 +55,14 @@ function deferred(resolve: () => unknown): never {
     if (!resolved) [value, resolved] = [resolve(), true];
     return value as object & ((...args: unknown[]) => unknown);
   };
-  return new Proxy(() => {}, {
+  const proxy = new Proxy(() => {}, {
     get: (_, key) => (loaded() ? property(target(), key) : deferred(() => property(target(), key))),
     apply: (_, __, args) => (loaded() ? target()(...args) : deferred(() => target()(...args))),
     has: (_, key) => Reflect.has(target(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(target()),
-  }) as never;
+  });
+  resolvers.set(proxy, target);
+  return proxy as never;
 }
 
 export const z: typeof Zod.z = deferred(() => zod);
