@@ -23,8 +23,9 @@ export function loadZod(): Promise<void> {
 }
 
 function loaded(): boolean {
+  if (zod) return true;
   const nodeModule = typeof process === 'undefined' ? undefined : process.getBuiltinModule?.('node:module');
-  zod ??= nodeModule ? (nodeModule.createRequire(import.meta.url)('zod/mini') as typeof Zod).z : undefined;
+  zod = nodeModule ? (nodeModule.createRequire(import.meta.url)('zod/mini') as typeof Zod).z : undefined;
   return zod !== undefined;
 }
 
