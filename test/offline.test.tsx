@@ -4,15 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   announceUpdate,
-  BACK_ONLINE_MESSAGE,
-  ConnectionNotice,
-  OFFLINE_MESSAGE,
   persistQueryCache,
   QUERY_CACHE_MAX_AGE_MS,
   resetUpdateState,
-  UpdatePrompt,
   watchConnection,
 } from '../src/features/offline';
+import { BACK_ONLINE_MESSAGE, ConnectionNotice, OFFLINE_MESSAGE } from '../src/features/offline/ConnectionNotice';
+import { UpdatePrompt } from '../src/features/offline/UpdatePrompt';
 import { cacheBuster, type CacheStorage, type PersistedClient } from '../src/features/offline/persistence';
 import { createQueryClient } from '../src/app/queryClient';
 

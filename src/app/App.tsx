@@ -3,10 +3,15 @@ import { lazy, Suspense, type ReactElement } from 'react';
 import { BrowserRouter, StaticRouter } from 'react-router';
 import { SiteOriginContext } from '../lib/head';
 import { StoryCardActions } from '../features/feeds';
-import { ConnectionNotice, UpdatePrompt } from '../features/offline';
 import { SaveButton } from '../features/reading-list';
 import type { StoryCard } from '../lib/api/schemas';
 import { AppRoutes } from './routes';
+import { deferred } from '../components/Deferred';
+
+const ConnectionNotice = deferred(() =>
+  import('../features/offline/ConnectionNotice').then((module) => module.ConnectionNotice),
+);
+const UpdatePrompt = deferred(() => import('../features/offline/UpdatePrompt').then((module) => module.UpdatePrompt));
 
 /**
  * Query devtools and the mock scenario panel: the dev server only, never in production or tests.

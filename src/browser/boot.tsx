@@ -1,4 +1,3 @@
-import '../lib/zodConfig';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '../app/App';
@@ -7,7 +6,6 @@ import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
 import { getConfig, loadStartupConfig } from '../lib/config';
 import { setServerRenderTime } from '../lib/useNow';
-import { scenarioCacheKey } from '../../mocks/scenarioChoice';
 import { persistQueryCache, watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
 import { getReadingListStore } from '../features/reading-list';
@@ -32,7 +30,8 @@ async function start() {
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the first page's prefetch.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
-  await persistQueryCache(queryClient, getConfig().apiBaseUrl ?? scenarioCacheKey());
+  const cacheKey = getConfig().apiBaseUrl ?? (await import('../../mocks/scenarioChoice')).scenarioCacheKey();
+  await persistQueryCache(queryClient, cacheKey);
   // The server's copy is at least as new as the last visit's.
   if (serverState) hydrateQueries(queryClient, serverState.queries);
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.

@@ -180,7 +180,24 @@ const noSubscription = () => () => {};
  * their own, so the server renders without it and the browser moves to it after hydrating.
  */
 export function useDeviceStore<T>(getStore: () => DeviceStore<T>, empty: DeviceSnapshot<T>): DeviceSnapshot<T> {
+  return useDeviceStoreValue(getStore, (snapshot) => snapshot, empty);
+}
+
+/**
+ * One value read from a store's snapshot, `serverValue` on the server and during hydration.
+ * The component re-renders only when that value changes: a store that arrives after
+ * hydration and changes nothing on the page re-renders nothing.
+ */
+export function useDeviceStoreValue<T, V>(
+  getStore: () => Pick<DeviceStore<T>, 'subscribe' | 'getSnapshot'>,
+  select: (snapshot: DeviceSnapshot<T>) => V,
+  serverValue: V,
+): V {
   const store = typeof window === 'undefined' ? null : getStore();
-  const serverSnapshot = () => empty;
-  return useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
+  const server = () => serverValue;
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    store ? () => select(store.getSnapshot()) : server,
+    server,
+  );
 }

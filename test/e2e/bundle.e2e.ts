@@ -1,12 +1,15 @@
 /**
  * The production build (made by globalSetup into $E2E_DIST or dist/) carries no
  * development tools: no TanStack Query Devtools and no mock scenario panel. The
- * scenarios themselves do ship, in the mock-API chunk, for `?scenario=` on mock builds.
+ * scenarios themselves do ship, in the mock-API chunk, for `?scenario=` on mock builds,
+ * but a server-rendered page's first load has none of it, nor zod or workbox-window.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_SLUG } from '../renderApp';
 import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
+import { browserForFile, openPage, productionServerForFile, waitForSettled } from './browser.ts';
 
 /** Strings that survive minification in the devtools packages and in our panel. */
 const DEVTOOLS_MARKERS = [
@@ -70,5 +73,31 @@ describe('built index.html (nothing from the network runs before the first paint
     expect(inline).toHaveLength(1);
     const hash = createHash('sha256').update(inline[0]!).digest('base64');
     expect(CONTENT_SECURITY_POLICY).toContain(`'sha256-${hash}'`);
+  });
+});
+
+describe('first load of a server-rendered article', () => {
+  const chromium = browserForFile();
+  const production = productionServerForFile();
+
+  it('fetches no zod, mock API or workbox-window before the browser is idle', async () => {
+    const opened = await openPage(chromium.browser, production.url);
+    try {
+      // Nothing waiting for idle runs: what is fetched is what the page needs to start.
+      await opened.page.addInitScript(() => (window.requestIdleCallback = () => 0));
+      const names: string[] = [];
+      opened.page.on('request', (request) => {
+        if (request.resourceType() === 'script') names.push(new URL(request.url()).pathname);
+      });
+      await opened.page.goto(`/article/${REFERENCE_SLUG}`);
+      await waitForSettled(opened.page);
+      const scripts = await Promise.all(
+        names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
+      );
+      expect(scripts.length).toBeGreaterThan(2);
+      expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox'])).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 });

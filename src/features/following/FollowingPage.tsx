@@ -10,6 +10,7 @@ import { StoryList, StoryListSkeleton } from '../feeds';
 import { taxonomyQuery } from '../site/api/taxonomy';
 import { FollowButton } from './FollowButton';
 import { mergeNewestFirst, topicFeedParams } from './followedFeed';
+import { loadZod } from '../../lib/zod';
 import { exportFollowing, parseFollowingFile, topicKey, topicPath, type Topic } from './topics';
 import { useFollowing } from './useFollowing';
 
@@ -64,7 +65,8 @@ function MoveToAnotherDevice() {
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    const result = parseFollowingFile(await file.text());
+    const [text] = await Promise.all([file.text(), loadZod()]);
+    const result = parseFollowingFile(text);
     if (input.current) input.current.value = '';
     if ('error' in result) {
       setMessage(result.error);

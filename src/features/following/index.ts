@@ -3,7 +3,7 @@
  * shared across tabs). FollowingPage is left out: routes.tsx loads it lazily.
  */
 export { FollowButton } from './FollowButton';
-export { useFollowing } from './useFollowing';
+export { useFollowing, useFollowsAnything } from './useFollowing';
 export {
   createFollowingStore,
   getFollowingStore,

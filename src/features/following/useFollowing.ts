@@ -1,4 +1,4 @@
-import { useDeviceStore, type DeviceSnapshot } from '../../lib/deviceStore';
+import { useDeviceStore, useDeviceStoreValue, type DeviceSnapshot } from '../../lib/deviceStore';
 import { getFollowingStore, topicKey, type FollowedTopic, type Topic } from './topics';
 
 const EMPTY: DeviceSnapshot<FollowedTopic> = { status: 'loading', items: [] };
@@ -11,4 +11,9 @@ const importTopics = (topics: FollowedTopic[]) => getFollowingStore().put(...top
 export function useFollowing() {
   const { status, items } = useDeviceStore(getFollowingStore, EMPTY);
   return { status, topics: items, follow, unfollow, importTopics };
+}
+
+/** Whether the reader follows anything: false on the server, so only a change re-renders. */
+export function useFollowsAnything(): boolean {
+  return useDeviceStoreValue(getFollowingStore, (snapshot) => snapshot.items.length > 0, false);
 }

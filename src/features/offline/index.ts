@@ -1,6 +1,7 @@
-/** Offline support: connection notice, update prompt, query-cache persistence. */
-export { ConnectionNotice, OFFLINE_MESSAGE, BACK_ONLINE_MESSAGE } from './ConnectionNotice';
-export { UpdatePrompt } from './UpdatePrompt';
+/**
+ * Offline support: query-cache persistence, connection state. The connection notice and
+ * update prompt are imported from their own files, so their code loads after the page's.
+ */
 export { NotAvailableOffline, isOfflineFailure } from './NotAvailableOffline';
 export { isBrowserOnline, useOnlineStatus, watchConnection } from './connection';
 export { announceUpdate, resetUpdateState } from './updateStore';

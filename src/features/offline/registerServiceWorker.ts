@@ -1,4 +1,4 @@
-import { registerSW } from 'virtual:pwa-register';
+import { whenIdle } from '../../components/Deferred';
 import { getConfig, loadRuntimeConfig } from '../../lib/config';
 import { browserWantsLite, withoutServiceWorker } from '../../lib/liteMode';
 import { announceUpdate } from './updateStore';
@@ -30,13 +30,14 @@ export function registerServiceWorker(): void {
   }
 
   // The first install precaches the whole shell: let the page load and settle first.
-  const whenIdle = (callback: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 3000 }) : setTimeout(callback);
-  if (document.readyState === 'complete') whenIdle(register);
-  else window.addEventListener('load', () => whenIdle(register), { once: true });
+  const afterLoad = () => void whenIdle().then(register);
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
 }
 
-function register(): void {
+async function register(): Promise<void> {
+  // workbox-window, in its own chunk: nothing on the page needs it before this.
+  const { registerSW } = await import('virtual:pwa-register');
   const updateServiceWorker = registerSW({
     immediate: true,
     onNeedRefresh: () =>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { setTextSize, TEXT_SIZES, usePreferences, type TextSize } from './preferences';
+import { setTextSize, TEXT_SIZES, usePreference, type TextSize } from './preferences';
 
 /** "Text size" for the article body: four steps, remembered; applies as <html data-text-size>. */
 export function TextSizeControl() {
-  const { textSize } = usePreferences();
+  const textSize = usePreference('textSize');
   const id = useId();
   return (
     <div className="flex items-center gap-2">

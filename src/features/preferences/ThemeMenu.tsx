@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { applyPreferences, setTheme, THEME_CHOICES, usePreferences, type ThemeChoice } from './preferences';
+import { applyPreferences, setTheme, THEME_CHOICES, usePreference, type ThemeChoice } from './preferences';
 
 function ThemeIcon({ theme }: { theme: ThemeChoice }) {
   return (
@@ -21,15 +21,16 @@ function ThemeIcon({ theme }: { theme: ThemeChoice }) {
  * remembered (see preferences.ts).
  */
 export function ThemeMenu({ align = 'right' }: { align?: 'left' | 'right' } = {}) {
-  const preferences = usePreferences();
+  const theme = usePreference('theme');
+  const textSize = usePreference('textSize');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const current = THEME_CHOICES.find((choice) => choice.value === preferences.theme) ?? THEME_CHOICES[2];
+  const current = THEME_CHOICES.find((choice) => choice.value === theme) ?? THEME_CHOICES[2];
 
   // Keep <html> in step even if theme-init.js did not run (e.g. an old cached index.html).
-  useEffect(() => applyPreferences(preferences), [preferences]);
+  useEffect(() => applyPreferences({ theme, textSize }), [theme, textSize]);
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +78,7 @@ export function ThemeMenu({ align = 'right' }: { align?: 'left' | 'right' } = {}
         onClick={() => setOpen((value) => !value)}
         className="btn-secondary gap-2 px-3 py-1.5"
       >
-        <ThemeIcon theme={preferences.theme} />
+        <ThemeIcon theme={theme} />
         Theme<span className="sr-only">: {current?.label}</span>
       </button>
       <div
@@ -93,7 +94,7 @@ export function ThemeMenu({ align = 'right' }: { align?: 'left' | 'right' } = {}
                 type="radio"
                 name={`${panelId}-theme`}
                 value={choice.value}
-                checked={preferences.theme === choice.value}
+                checked={theme === choice.value}
                 onChange={() => setTheme(choice.value)}
                 className="h-4 w-4 accent-brand-700 dark:accent-sky-300"
               />

@@ -2,7 +2,7 @@
 export { ThemeMenu } from './ThemeMenu';
 export { TextSizeControl } from './TextSizeControl';
 export {
-  usePreferences,
+  usePreference,
   setTheme,
   setTextSize,
   readPreferences,

@@ -122,11 +122,17 @@ function subscribe(listener: () => void): () => void {
  * <html> before the first paint (public/theme-init.js), so nothing flashes.
  */
 const DEFAULT_PREFERENCES: Preferences = { theme: 'system', textSize: 'default' };
-const serverSnapshot = () => DEFAULT_PREFERENCES;
 
-/** The current preferences; re-renders when they change (here or in another tab). */
-export function usePreferences(): Preferences {
-  return useSyncExternalStore(subscribe, snapshot, serverSnapshot);
+/**
+ * One current preference; re-renders when it changes (here or in another tab). A single
+ * value, not the object: a reader on the defaults re-renders nothing after hydration.
+ */
+export function usePreference<K extends keyof Preferences>(key: K): Preferences[K] {
+  return useSyncExternalStore(
+    subscribe,
+    () => snapshot()[key],
+    () => DEFAULT_PREFERENCES[key],
+  );
 }
 
 /** For tests: forget the cached preferences so the next read comes from storage. */

@@ -1,17 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { useDeviceStoreValue } from '../../lib/deviceStore';
 import { getReadingListStore, type ReadingListSnapshot } from './store';
 import type { SavedStory, SavedVersion } from './storage';
 import { storyQuery, type Story } from '../article/api/story';
 
 /** The reading list is the reader's own: the server renders it empty, and hydration starts from that. */
 const SERVER_SNAPSHOT: ReadingListSnapshot = { status: 'loading', items: [] };
-const serverSnapshot = () => SERVER_SNAPSHOT;
-const noSubscription = () => () => {};
 
 function useSnapshot(): ReadingListSnapshot {
-  const store = typeof window === 'undefined' ? null : getReadingListStore();
-  return useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
+  return useDeviceStoreValue(getReadingListStore, (snapshot) => snapshot, SERVER_SNAPSHOT);
 }
 
 const acknowledge = (slug: string) => getReadingListStore().acknowledge(slug);
@@ -26,26 +24,20 @@ export function useReadingList() {
   return { ...useSnapshot(), save, remove, acknowledge };
 }
 
-const noStory = () => null;
-
 /**
  * The saved copy of one story, if it is on the reading list and `wanted` (a page asks only
  * while it has no other copy). Subscribed to that one value: the list arriving after
  * hydration re-renders nothing unless the answer changed, so the article renders once.
  */
 export function useSavedStory(slug: string, wanted = true): SavedStory | null {
-  const store = typeof window === 'undefined' ? null : getReadingListStore();
-  const saved = () => (wanted ? (store?.getSnapshot().items.find((item) => item.story.slug === slug) ?? null) : null);
-  return useSyncExternalStore(store?.subscribe ?? noSubscription, saved, noStory);
+  const saved = ({ items }: ReadingListSnapshot) => (wanted && items.find(({ story }) => story.slug === slug)) || null;
+  return useDeviceStoreValue(getReadingListStore, saved, null);
 }
-
-const noChange = () => null;
 
 /** The version the reader saved, when the saved story has changed since and they have not seen it. */
 export function useSavedChange(slug: string): SavedVersion | null {
-  const store = typeof window === 'undefined' ? null : getReadingListStore();
-  const previous = () => store?.getSnapshot().items.find((item) => item.story.slug === slug)?.previous ?? null;
-  return useSyncExternalStore(store?.subscribe ?? noSubscription, previous, noChange);
+  const previous = ({ items }: ReadingListSnapshot) => items.find(({ story }) => story.slug === slug)?.previous ?? null;
+  return useDeviceStoreValue(getReadingListStore, previous, null);
 }
 
 /** A newer version of a saved story, fetched for the page, replaces the offline copy. */

@@ -12,19 +12,23 @@ import {
 import { flushSync } from 'react-dom';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SITE_NAME } from '../../lib/head';
-import { FeedbackForm, NewsletterForm } from '../forms';
-import { useFollowing } from '../following';
+import { useFollowsAnything } from '../following';
 import { VisitTracker } from '../history';
 import { ThemeMenu } from '../preferences';
-import { KeyboardShortcuts } from '../shortcuts';
-import { BackToTop } from './BackToTop';
-import { Footer } from './Footer';
 import { InsideLayoutContext } from './layoutContext';
 import { LeftMenu, MenuDrawer } from './LeftMenu';
 import { followingLink, primaryLinks, socialLinks } from './links';
 import { RouteFocus } from './RouteFocus';
 import { ScrollRestoration } from './ScrollRestoration';
 import { TodayDate } from './TodayDate';
+import { KeyboardShortcuts } from '../shortcuts';
+import { deferred } from '../../components/Deferred';
+
+// Below the fold: their code loads once the browser is idle.
+const Footer = deferred(() => import('./Footer').then((module) => module.Footer));
+const BackToTop = deferred(() => import('./BackToTop').then((module) => module.BackToTop));
+const FeedbackForm = deferred(() => import('../forms').then((forms) => forms.FeedbackForm));
+const NewsletterForm = deferred(() => import('../forms').then((forms) => forms.NewsletterForm));
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -180,7 +184,7 @@ export function Layout() {
   const searchInputRef = useRef<HTMLInputElement>(null);
   const sectionsRef = useRef<HTMLUListElement>(null);
   // Following joins the sections once the reader follows something (known only in the browser).
-  const following = useFollowing().topics.length > 0;
+  const following = useFollowsAnything();
   const sectionLinks = following ? [...primaryLinks, followingLink] : primaryLinks;
   const [menuOpen, setMenuOpen] = useState(false);
   // Phones only: the search field folds out under the bar (it is always shown from lg up).

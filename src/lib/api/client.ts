@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { loadZod, z } from '../zod';
 import { getConfig } from '../config';
 import { ApiError, type FieldError } from './errors';
 import { buildUrl, send, type QueryParams } from './transport';
@@ -60,7 +60,8 @@ export async function apiRequest<T>(path: string, schema: z.ZodMiniType<T>, opti
 
   let response: Response;
   try {
-    response = await send(request);
+    // zod's chunk loads beside the first request: nothing is validated before one.
+    [response] = await Promise.all([send(request), loadZod()]);
   } catch (error) {
     if (timeout.aborted) throw new ApiError('timeout', 'The server took too long to answer', { cause: error });
     if (signal?.aborted) throw error; // cancelled by the caller (e.g. React Query); not a failure to show

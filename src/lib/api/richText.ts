@@ -4,7 +4,7 @@
  * browser. No HTML reaches the DOM from it, so ordinary text needs no sanitizer: safe by
  * construction. Why this model: docs/decisions/rich-text-model.md.
  */
-import { z } from 'zod/mini';
+import { z } from '../zod';
 
 /** Marks that only wrap their children, each rendered as the element of the same name. */
 export const inlineMarks = [

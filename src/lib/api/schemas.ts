@@ -7,7 +7,7 @@
  * and reported once, the rest renders; a required field missing fails the whole
  * response.
  */
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import { plainText, richTextSchema, type RichText } from './richText';
 
 /** `T | null`, where absent also means null. */

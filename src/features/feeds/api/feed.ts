@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod/mini';
+import { z } from '../../../lib/zod';
 import { apiRequest } from '../../../lib/api/client';
 import { lenientArray, storyCardSchema, type StoryCard } from '../../../lib/api/schemas';
 import { mergeVersions, type Versioned } from '../../../lib/api/wireVersions';
