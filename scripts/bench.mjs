@@ -9,7 +9,7 @@
  *    same CSP, cache headers and compression as static hosting; the API from the fixtures)
  *    and the same build through the production server (`node dist-bench-server/main.js`).
  * 3. Writes two kinds of "floor" beside the build, static files with no JavaScript:
- *    - the bare floor of each story (`bench-floor-<n>.html`): the story as plain HTML
+ *    - the bare floor of each story (`bench-floor-article-<n>.html`): the story as plain HTML
  *      from the mock JSON, with the app's CSS and header and nothing else;
  *    - the same-DOM floor of each server page (`bench-dom-<page>.html`): the production
  *      server's own HTML for that page with every `<script>` and modulepreload link taken
