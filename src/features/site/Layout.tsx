@@ -287,14 +287,13 @@ export function Layout() {
           </nav>
         </header>
 
-        {/* The page comes before the left menu in the HTML (it reaches the browser first); `order` puts the menu left. */}
         <div className="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4">
-          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-4 focus:outline-none lg:order-last lg:py-6">
+          <LeftMenu />
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-4 focus:outline-none lg:py-6">
             <InsideLayoutContext value={true}>
               <Outlet />
             </InsideLayoutContext>
           </main>
-          <LeftMenu />
         </div>
 
         <ConnectBand />
