@@ -46,7 +46,6 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { defaultSettings as lighthouseDefaults } from 'lighthouse/core/config/constants.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
-import { plainText } from '../src/lib/api/richText.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist-bench');
@@ -94,6 +93,16 @@ function parseArgs(argv) {
   args.ab = args.against !== null || args.patch !== null;
   return args;
 }
+
+/** A rich text's words (a string, or nodes with `text` or `children`): the app's source imports need a bundler. */
+const plainText = (value) =>
+  typeof value === 'string'
+    ? value
+    : Array.isArray(value)
+      ? value.map(plainText).join('')
+      : value?.type === 'br'
+        ? ' '
+        : (value?.text ?? plainText(value?.children ?? ''));
 
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
