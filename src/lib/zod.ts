@@ -6,8 +6,9 @@
  * Node (the server, tests, scripts) loads zod at once, and the schemas are zod's own.
  */
 import type * as Zod from 'zod/mini';
+import type { z as UsedZod } from './zodConfig';
 
-let zod: typeof Zod.z | undefined;
+let zod: typeof UsedZod | undefined;
 let loading: Promise<void> | undefined;
 
 /** Loads zod (its own chunk, configured by ./zodConfig) once; resolves when schemas can validate. */
@@ -66,7 +67,7 @@ function deferred(resolve: () => unknown): never {
   return proxy as never;
 }
 
-export const z: typeof Zod.z = deferred(() => zod);
+export const z: typeof UsedZod = deferred(() => zod);
 
 // The types of zod's namespace, so `z.infer<typeof schema>` reads as with zod's own `z`.
 // eslint-disable-next-line @typescript-eslint/no-namespace

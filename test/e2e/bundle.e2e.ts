@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
 import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
@@ -79,6 +80,13 @@ describe('built index.html (nothing from the network runs before the first paint
 describe('first load of a server-rendered article', () => {
   const chromium = browserForFile();
   const production = productionServerForFile();
+
+  it('loads only the part of zod the schemas use: its chunk stays under 12 KB gzip', async () => {
+    const zodChunks = (await builtScripts()).filter(({ text }) => text.includes('$ZodType'));
+    expect(zodChunks.map(({ name }) => name)).toHaveLength(1);
+    // A whole `z` namespace in a lazy chunk is not tree-shaken: 82 KB gzip with every locale.
+    expect(gzipSync(zodChunks[0]!.text).length).toBeLessThan(12_000);
+  });
 
   it('fetches no zod, mock API or workbox-window before the browser is idle', async () => {
     const opened = await openPage(chromium.browser, production.url);
