@@ -6,7 +6,7 @@
  * Node (the server, tests, scripts) loads zod at once, and the schemas are zod's own.
  */
 import type * as Zod from 'zod/mini';
-import type { z as UsedZod } from './zodConfig';
+import type * as UsedZod from './zodConfig';
 
 let zod: typeof UsedZod | undefined;
 let loading: Promise<void> | undefined;
@@ -14,7 +14,7 @@ let loading: Promise<void> | undefined;
 /** Loads zod (its own chunk, configured by ./zodConfig) once; resolves when schemas can validate. */
 export function loadZod(): Promise<void> {
   loading ??= import('./zodConfig').then(
-    (module) => void (zod = module.z),
+    (module) => void (zod = module),
     (error: unknown) => {
       loading = undefined; // a later request tries again
       throw error;

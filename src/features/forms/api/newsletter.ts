@@ -1,4 +1,4 @@
-import { z } from '../../../lib/zodConfig';
+import * as z from '../../../lib/zodConfig';
 import { apiRequest } from '../../../lib/api/client';
 
 export const newsletterRequestSchema = z.object({ email: z.email() });
