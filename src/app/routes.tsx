@@ -165,9 +165,7 @@ export async function loadFirstPageCode(queryClient: QueryClient, pathname: stri
  * FIRST_PAGE_DATA_WAIT_MS at most. The static shell covers the wait, and the page then
  * renders once, complete, in one time-sliced pass, instead of skeletons followed by an
  * unsliced render per response (Lighthouse's TBT). Each group of requests starts in a task
- * of its own. Buys: story 2's LCP (its body's first paragraph) 2023 vs 2150 ms with all
- * started in one task, lower in all 10 paired Lighthouse runs; TBT and the other pages
- * unchanged (why the split helps is not established).
+ * of its own (measured in docs/performance.md, "The first page renders once").
  */
 export async function loadFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {
   const pending = [matchPageRoute(pathname).route.page.preload()];

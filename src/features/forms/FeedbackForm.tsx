@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { feedbackRequestSchema, sendFeedback } from './api/feedback';
+import { EmailField } from './EmailField';
 import { failureClass, failureReason, fieldClass, fieldErrorClass, labelClass, successClass } from './submitErrors';
 import { useSubmitForm, type FieldErrors as Errors } from './useSubmitForm';
 
@@ -48,7 +49,7 @@ export function FeedbackForm({ labelledBy }: { labelledBy?: string }) {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const [email, setEmail] = useState('');
-  const { mutation, submitRef, submit, errors, unplacedRejection, failed, onSubmit, edited } = useSubmitForm({
+  const { mutation, submitRef, submit, errors, unplacedRejection, failed, onSubmit, edited, field } = useSubmitForm({
     fields: FIELDS,
     check: () => validate({ message, email, page: pathname }),
     send: sendFeedback,
@@ -104,22 +105,7 @@ export function FeedbackForm({ labelledBy }: { labelledBy?: string }) {
         <label htmlFor={emailId} className={`mt-3 ${labelClass}`}>
           Email (optional)
         </label>
-        <input
-          ref={emailRef}
-          id={emailId}
-          type="email"
-          name="email"
-          autoComplete="email"
-          value={email}
-          readOnly={mutation.isPending}
-          onChange={(event) => {
-            setEmail(event.target.value);
-            edited('email');
-          }}
-          {...fieldProps('email')}
-          className={`mt-1 ${fieldClass}`}
-        />
-        {fieldError('email')}
+        <EmailField inputRef={emailRef} id={emailId} {...field('email', email, setEmail)} className="mt-1" />
 
         <button ref={submitRef} type="submit" disabled={mutation.isPending} className="btn-primary mt-3">
           {mutation.isPending ? 'Sending…' : 'Send feedback'}

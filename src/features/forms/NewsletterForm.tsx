@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { newsletterRequestSchema, subscribeToNewsletter } from './api/newsletter';
-import { failureClass, failureReason, fieldClass, fieldErrorClass, labelClass, successClass } from './submitErrors';
+import { EmailField } from './EmailField';
+import { failureClass, failureReason, labelClass, successClass } from './submitErrors';
 import { useSubmitForm } from './useSubmitForm';
 
 function clientEmailError(email: string): string | null {
@@ -12,10 +13,9 @@ function clientEmailError(email: string): string | null {
 export function NewsletterForm({ labelledBy }: { labelledBy?: string }) {
   const id = useId();
   const emailId = `${id}-email`;
-  const errorId = `${id}-email-error`;
   const inputRef = useRef<HTMLInputElement>(null);
   const [email, setEmail] = useState('');
-  const { mutation, submitRef, submit, errors, failed, onSubmit, edited } = useSubmitForm({
+  const { mutation, submitRef, submit, failed, onSubmit, field } = useSubmitForm({
     fields: ['email'],
     check: () => {
       const error = clientEmailError(email.trim());
@@ -26,7 +26,6 @@ export function NewsletterForm({ labelledBy }: { labelledBy?: string }) {
     focus: () => inputRef.current?.focus(),
     rejectionField: 'email',
   });
-  const fieldError = errors.email;
 
   return (
     <form noValidate aria-labelledby={labelledBy} onSubmit={onSubmit}>
@@ -35,27 +34,7 @@ export function NewsletterForm({ labelledBy }: { labelledBy?: string }) {
       </label>
       <div className="mt-1 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1">
-          <input
-            ref={inputRef}
-            id={emailId}
-            type="email"
-            name="email"
-            autoComplete="email"
-            value={email}
-            readOnly={mutation.isPending}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              edited('email');
-            }}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? errorId : undefined}
-            className={fieldClass}
-          />
-          {fieldError && (
-            <p id={errorId} role="alert" className={fieldErrorClass}>
-              {fieldError}
-            </p>
-          )}
+          <EmailField inputRef={inputRef} id={emailId} {...field('email', email, setEmail)} />
         </div>
         <button ref={submitRef} type="submit" disabled={mutation.isPending} className="btn-primary">
           {mutation.isPending ? 'Subscribing…' : 'Subscribe'}

@@ -67,11 +67,17 @@ export function useSubmitForm<Field extends string, Request>(options: {
     mutation.mutate(data);
   };
 
+  const errors = { ...fromServer, ...clientErrors } as FieldErrors<Field>;
+  const edited = (field: Field) => {
+    setClientErrors(({ [field]: _removed, ...rest }) => rest as FieldErrors<Field>);
+    if (rejected || mutation.isSuccess) mutation.reset();
+  };
+
   return {
     mutation,
     submitRef,
     submit,
-    errors: { ...fromServer, ...clientErrors } as FieldErrors<Field>,
+    errors,
     /** A rejection that names no field we show still needs saying. */
     unplacedRejection: rejected && Object.keys(fromServer).length === 0 ? rejected.message : null,
     failed: mutation.isError && !rejected,
@@ -79,9 +85,16 @@ export function useSubmitForm<Field extends string, Request>(options: {
       event.preventDefault();
       submit();
     },
-    edited: (field: Field) => {
-      setClientErrors(({ [field]: _removed, ...rest }) => rest as FieldErrors<Field>);
-      if (rejected || mutation.isSuccess) mutation.reset();
-    },
+    edited,
+    /** A field's value, change handler, read-only state and error, as its input takes them. */
+    field: (field: Field, value: string, setValue: (value: string) => void) => ({
+      value,
+      onChange: (next: string) => {
+        setValue(next);
+        edited(field);
+      },
+      readOnly: mutation.isPending,
+      error: errors[field],
+    }),
   };
 }
