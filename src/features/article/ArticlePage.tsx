@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
+import { NotFound } from '../../components/NotFound';
 import { describeError, ErrorState } from '../../components/ErrorState';
 import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/Skeleton';
 import { isApiError } from '../../lib/api/errors';
@@ -228,24 +229,6 @@ function ArticleSkeleton() {
   );
 }
 
-function StoryNotFound() {
-  return (
-    <div>
-      <h1 tabIndex={-1} className="font-serif text-3xl font-bold">
-        Story not found
-      </h1>
-      <p className="mt-3 text-slate-700 dark:text-slate-300">
-        There is no story at this address. It may have been moved or removed.
-      </p>
-      <p className="mt-4">
-        <Link to="/" className="btn-primary">
-          Go to the home page
-        </Link>
-      </p>
-    </div>
-  );
-}
-
 export function ArticlePage() {
   const { slug = '' } = useParams();
   const query = useQuery(storyQuery(slug));
@@ -274,7 +257,13 @@ export function ArticlePage() {
   else if (offlineMiss) main = <NotAvailableOffline />;
   // A manual retry after an error shows the skeleton again, so the reader sees it working.
   else if (query.isPending || (query.isError && query.isFetching)) main = <ArticleSkeleton />;
-  else if (notFound) main = <StoryNotFound />;
+  else if (notFound)
+    main = (
+      <NotFound
+        title="Story not found"
+        reason="There is no story at this address. It may have been moved or removed."
+      />
+    );
   else if (query.isError)
     main = (
       <ErrorState
