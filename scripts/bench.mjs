@@ -32,7 +32,7 @@
  * run its pages interleaved with this working tree's (A), and print each page's median
  * and range for both, the paired differences and a sign test, per multiplier. The patches in
  * bench/variants/ take out one start-up technique each, e.g.
- * `npm run bench -- --patch bench/variants/no-early-paint.patch --pages home,article --runs 10`.
+ * `npm run bench -- --patch bench/variants/intl-dates.patch --pages home,article --runs 10`.
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { execFileSync } from 'node:child_process';
