@@ -90,7 +90,8 @@ function cutOut(html: string, name: string): [string, string] {
 /**
  * Reads the built index.html once, at start, and splits it at its markers: the static
  * build's title, description and config.json preload (`app-head`), and its #root with the
- * static shell (`app-html`), give way to the page's own. `imageOrigins` are where story
+ * static shell (`app-html`), give way to the page's own; what only a static host needs
+ * (`static-only`) goes. `imageOrigins` are where story
  * pictures live when that is not this site (a WordPress site's uploads, a media CDN).
  */
 export function createDocumentTemplate(
@@ -99,7 +100,10 @@ export function createDocumentTemplate(
   siteTags: SiteTags = {},
 ): DocumentTemplate {
   const [beforeHead, afterHead] = cutOut(indexHtml, 'app-head');
-  const [middle, tail] = cutOut(afterHead, 'app-html');
+  const [middle, afterRoot] = cutOut(afterHead, 'app-html');
+  // The theme script's file copy is for static hosts whose CSP blocks the inline one; ours allows it
+  // by hash, and the copy cost LCP (docs/performance.md, "Nothing from the network").
+  const tail = cutOut(afterRoot, 'static-only').join('');
   const scripts = inlineScripts(indexHtml).map(sha256);
   const csp = contentSecurityPolicy(scripts, imageOrigins);
   return {
