@@ -7,7 +7,7 @@ import { HeadlineSkeleton, LoadingRegion, SkeletonLine } from '../../components/
 import { isApiError } from '../../lib/api/errors';
 import { formatHouseTime } from '../../lib/time';
 import { useDocumentMeta } from '../../lib/head';
-import { DevShotsBox, LatestNewsBox, OpinionList, StoryLink, StoryList, TrendingBox } from '../feeds';
+import { DevShotsBox, HeadlineLink, LatestNewsBox, OpinionList, StoryLink, StoryList, TrendingBox } from '../feeds';
 import { isOfflineFailure, NotAvailableOffline } from '../offline';
 import { FollowButton, type Topic } from '../following';
 import { Listen } from '../listen';
@@ -67,9 +67,7 @@ function Versions({ story }: { story: Story }) {
                 {version.headline} (this version)
               </span>
             ) : (
-              <StoryLink slug={version.slug} className="underline hover:no-underline">
-                {version.headline}
-              </StoryLink>
+              <HeadlineLink story={version} className="underline hover:no-underline" />
             )}
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { use, type ReactNode } from 'react';
 import type { StoryCard as StoryCardData } from '../../lib/api/schemas';
 import { THUMBNAIL_CLASS } from './feedUtils';
-import { StoryLink } from './StoryLink';
+import { HeadlineLink } from './StoryLink';
 import { StoryCardActions } from './storyCardActions';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 import { Picture } from '../../components/Picture';
@@ -65,12 +65,10 @@ export function StoryCard({ story, variant = 'standard', headingLevel = 3, actio
           <span>{story.edition.name}</span>
         </p>
         <Heading className={HEADLINE_CLASS[variant]}>
-          <StoryLink
-            slug={story.slug}
+          <HeadlineLink
+            story={story}
             className="text-slate-900 hover:text-brand-700 hover:underline dark:text-slate-100 dark:hover:text-sky-300"
-          >
-            {story.headline}
-          </StoryLink>
+          />
         </Heading>
         {variant !== 'compact' && story.summary && (
           <p

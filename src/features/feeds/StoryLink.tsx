@@ -9,3 +9,12 @@ export interface StoryLinkProps extends Omit<LinkProps, 'to'> {
 export function StoryLink({ slug, ...rest }: StoryLinkProps) {
   return <Link {...rest} to={storyPath(slug)} />;
 }
+
+/** A story's headline as a link to it. */
+export function HeadlineLink({ story, className }: { story: { slug: string; headline: string }; className?: string }) {
+  return (
+    <StoryLink slug={story.slug} className={className}>
+      {story.headline}
+    </StoryLink>
+  );
+}

@@ -1,7 +1,7 @@
 /** The feeds feature's public pieces, for other features to use. */
 export { StoryCard, type StoryCardProps, type StoryCardVariant } from './StoryCard';
 export { StoryCardActions } from './storyCardActions';
-export { StoryLink } from './StoryLink';
+export { HeadlineLink, StoryLink } from './StoryLink';
 export { storyPath, uniqueStories } from './feedUtils';
 export { LoadMore } from './LoadMore';
 export { StoryList, StoryListSkeleton, StoryCardSkeleton } from './StoryList';

@@ -1,7 +1,7 @@
 import type { FeedParams } from './api/feed';
 import { FeedBox } from './FeedBox';
 import { devShotsBoxFeed, latestBoxFeed, opinionBoxFeed, trendingBoxFeed } from './sidebarFeeds';
-import { StoryLink } from './StoryLink';
+import { HeadlineLink } from './StoryLink';
 import { kindLabel, RelativeTime, VideoDuration } from './StoryMeta';
 import { Picture } from '../../components/Picture';
 
@@ -31,9 +31,7 @@ export function TrendingBox({ params = trendingBoxFeed }: WidgetProps) {
                 {index + 1}
               </span>
               <div className="min-w-0 flex-1">
-                <StoryLink slug={story.slug} className={`text-sm leading-snug ${LINK_CLASS}`}>
-                  {story.headline}
-                </StoryLink>
+                <HeadlineLink story={story} className={`text-sm leading-snug ${LINK_CLASS}`} />
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{story.edition.name}</p>
               </div>
               {story.image && (
@@ -68,9 +66,7 @@ export function OpinionList({ params = opinionBoxFeed }: WidgetProps) {
               <p className="text-xs font-semibold tracking-wide text-accent-600 uppercase dark:text-red-300">
                 {kindLabel(story.kind)}
               </p>
-              <StoryLink slug={story.slug} className={`mt-1 block font-serif leading-snug ${LINK_CLASS}`}>
-                {story.headline}
-              </StoryLink>
+              <HeadlineLink story={story} className={`mt-1 block font-serif leading-snug ${LINK_CLASS}`} />
               {story.byline && <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{story.byline}</p>}
             </li>
           ))}
@@ -94,9 +90,7 @@ export function LatestNewsBox({ params = latestBoxFeed }: WidgetProps) {
         <ul className="divide-y divide-slate-200 dark:divide-slate-700">
           {items.map((story) => (
             <li key={story.slug} className="py-3 first:pt-0">
-              <StoryLink slug={story.slug} className={`text-sm leading-snug ${LINK_CLASS}`}>
-                {story.headline}
-              </StoryLink>
+              <HeadlineLink story={story} className={`text-sm leading-snug ${LINK_CLASS}`} />
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
                 {story.edition.name} · <RelativeTime iso={story.publishedAt} />
               </p>
@@ -129,9 +123,7 @@ export function DevShotsBox({ params = devShotsBoxFeed }: WidgetProps) {
                   className="aspect-video w-full rounded bg-slate-100 object-cover dark:bg-slate-800"
                 />
               )}
-              <StoryLink slug={story.slug} className={`mt-2 block text-sm leading-snug ${LINK_CLASS}`}>
-                {story.headline}
-              </StoryLink>
+              <HeadlineLink story={story} className={`mt-2 block text-sm leading-snug ${LINK_CLASS}`} />
               {story.videoDuration !== null && <VideoDuration seconds={story.videoDuration} className="mt-1" />}
             </li>
           ))}

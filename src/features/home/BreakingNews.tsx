@@ -1,6 +1,6 @@
 import { useId, useState, type FocusEvent } from 'react';
 import type { StoryCard } from '../../lib/api/schemas';
-import { StoryLink } from '../feeds';
+import { HeadlineLink } from '../feeds';
 
 /** Newest first, whatever order the feed sent them in. */
 export function breakingStories(stories: StoryCard[]): StoryCard[] {
@@ -55,12 +55,10 @@ export function BreakingNews({ stories }: { stories: StoryCard[] }) {
         >
           {breaking.map((story) => (
             <li key={story.slug}>
-              <StoryLink
-                slug={story.slug}
+              <HeadlineLink
+                story={story}
                 className="text-slate-900 hover:text-accent-600 hover:underline dark:text-slate-100 dark:hover:text-red-300"
-              >
-                {story.headline}
-              </StoryLink>
+              />
             </li>
           ))}
         </ul>

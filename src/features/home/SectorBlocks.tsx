@@ -5,7 +5,7 @@ import { BoxErrorBoundary } from '../../components/BoxErrorBoundary';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonLine } from '../../components/Skeleton';
 import type { StoryCard, Term } from '../../lib/api/schemas';
-import { kindLabel, RelativeTime, StoryLink } from '../feeds';
+import { HeadlineLink, kindLabel, RelativeTime } from '../feeds';
 import { feedQuery } from '../feeds/api/feed';
 import { taxonomyQuery } from '../site/api/taxonomy';
 import { Picture } from '../../components/Picture';
@@ -90,9 +90,7 @@ function BlockStories({ stories, headingLevel }: { stories: StoryCard[]; heading
           />
         )}
         <Heading className="mt-2 font-serif text-xl leading-snug font-bold">
-          <StoryLink slug={lead.slug} className={LINK_CLASS}>
-            {lead.headline}
-          </StoryLink>
+          <HeadlineLink story={lead} className={LINK_CLASS} />
         </Heading>
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
           {lead.kind !== 'news' && <span>{kindLabel(lead.kind)} · </span>}
@@ -104,9 +102,7 @@ function BlockStories({ stories, headingLevel }: { stories: StoryCard[]; heading
           {rest.map((story) => (
             <li key={story.slug} className="py-3 first:pt-0">
               <Heading className="text-base leading-snug">
-                <StoryLink slug={story.slug} className={LINK_CLASS}>
-                  {story.headline}
-                </StoryLink>
+                <HeadlineLink story={story} className={LINK_CLASS} />
               </Heading>
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
                 {story.edition.name} · <RelativeTime iso={story.publishedAt} />
