@@ -1,14 +1,5 @@
 import { lazy, memo, Suspense, type ComponentType } from 'react';
-
-/** Resolves once the browser has nothing more urgent to do (or after 3 s); at once on the server. */
-export function whenIdle(): Promise<void> {
-  if (typeof window === 'undefined') return Promise.resolve();
-  return new Promise((resolve) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(() => resolve(), { timeout: 3000 })
-      : setTimeout(resolve, 0),
-  );
-}
+import { whenIdle } from '../lib/wait';
 
 /**
  * A part of the page whose code loads once the browser is idle, not with the first page.

@@ -15,6 +15,14 @@ export async function eachInItsOwnTask<T>(items: Iterable<T>, run: (item: T) => 
   }
 }
 
+/** Resolves once the browser has nothing more urgent to do (or after `timeoutMs`); at once on the server. */
+export function whenIdle(timeoutMs = 3000): Promise<void> {
+  if (typeof window === 'undefined') return Promise.resolve();
+  return typeof requestIdleCallback === 'function'
+    ? new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs }))
+    : delay(0);
+}
+
 /** Waits for `promise` (and its failure), but no longer than `ms`. */
 export function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
   return Promise.race([promise, delay(ms)]).then(() => undefined);

@@ -1,7 +1,7 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { version } from '../../../package.json';
-import { atMost } from '../../lib/wait';
+import { atMost, whenIdle } from '../../lib/wait';
 
 /** How long a persisted query cache is trusted; the query client keeps queries at least this long. */
 export const QUERY_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
@@ -91,20 +91,11 @@ export async function persistQueryCache(
     store.set(KEY, record).catch((error: unknown) => console.warn('The query cache could not be saved', error));
   };
   // At most once a second, and when the page is idle: never in the way of a navigation.
-  const saveWhenIdle = () => {
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(
-        () => {
-          timer = null;
-          save();
-        },
-        { timeout: 2000 },
-      );
-    } else {
+  const saveWhenIdle = () =>
+    void whenIdle(2000).then(() => {
       timer = null;
       save();
-    }
-  };
+    });
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     // Only changes worth keeping: new data or a removed query, not observers coming and going.
     if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;

@@ -1,4 +1,4 @@
-import { whenIdle } from '../../components/Deferred';
+import { whenIdle } from '../../lib/wait';
 import { getConfig, loadRuntimeConfig } from '../../lib/config';
 import { browserWantsLite, withoutServiceWorker } from '../../lib/liteMode';
 import { announceUpdate } from './updateStore';
