@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
 import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
-import { browserForFile, openPage, productionServerForFile, waitForSettled } from './browser.ts';
+import { browserForFile, openPage, poll, productionServerForFile, waitForSettled } from './browser.ts';
 
 /** Strings that survive minification in the devtools packages and in our panel. */
 const DEVTOOLS_MARKERS = [
@@ -98,6 +98,12 @@ describe('first load of a server-rendered article', () => {
         if (request.resourceType() === 'script') names.push(new URL(request.url()).pathname);
       });
       await opened.page.goto(`/article/${REFERENCE_SLUG}`);
+      // The entry loads after the first paint: wait for React to take the page over, then for the rest.
+      await poll(() =>
+        opened.page.evaluate(() =>
+          Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+        ),
+      ).toBe(true);
       await waitForSettled(opened.page);
       const scripts = await Promise.all(
         names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
