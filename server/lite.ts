@@ -3,7 +3,7 @@
  * version (a cookie), pages are sent as text, with no script at all and pictures as links that
  * load on tap. An article is a few KB compressed instead of the app's few hundred.
  */
-import { apiKeys, keyHeaders } from './surrogateKeys';
+import { apiKeys } from './surrogateKeys';
 import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -208,7 +208,7 @@ export async function renderLitePage(
   };
 }
 
-function send(c: Context, status: number, html: string, keys: readonly string[]): Response {
+function send(c: Context, status: number, html: string, keyHeaders: Record<string, string>): Response {
   const body = Buffer.from(html);
   const encoding = negotiateEncoding(c.req.header('accept-encoding'));
   const headers: Record<string, string> = {
@@ -217,7 +217,7 @@ function send(c: Context, status: number, html: string, keys: readonly string[])
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': status === 200 ? CACHE_CONTROL : 'public, max-age=0, s-maxage=30',
     Vary: LITE_VARY,
-    ...keyHeaders(keys),
+    ...keyHeaders,
   };
   if (encoding) headers['Content-Encoding'] = encoding;
   const sent =
@@ -244,7 +244,13 @@ export function registerLite(
     source,
     originOf,
     requestTimeoutMs,
-  }: { source: ContentSource; originOf: (request: Request) => string; requestTimeoutMs: number },
+    keyHeaders,
+  }: {
+    source: ContentSource;
+    originOf: (request: Request) => string;
+    requestTimeoutMs: number;
+    keyHeaders: (keys: readonly string[]) => Record<string, string>;
+  },
 ): void {
   // A switch is two short fields: anything bigger is refused before it is read.
   app.post('/lite', bodyLimit({ maxSize: 2048 }), async (c) => {
@@ -259,6 +265,6 @@ export function registerLite(
     const url = new URL(c.req.url);
     const page = await renderLitePage(url, originOf(c.req.raw), source, requestTimeoutMs).catch(() => null);
     if (!page) return next();
-    return send(c, page.status, page.html, page.keys);
+    return send(c, page.status, page.html, keyHeaders(page.keys));
   });
 }

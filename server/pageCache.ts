@@ -13,7 +13,7 @@ export interface CachedPage {
   status: number;
   body: Buffer;
   /** The same body compressed, once per encoding for every reader (on first use: most readers take brotli). */
-  brotli: () => Buffer;
+  brotli: () => Promise<Buffer>;
   gzip: () => Buffer;
   etag: string;
   renderedAt: number;

@@ -12,6 +12,7 @@ import { purgeAll } from './operations';
 import { originPolicyFromEnv } from './origin';
 import { createWordPressPoller } from './poller';
 import { purgeTargetsFromEnv } from './purge';
+import { parseKeyHeaderNames } from './surrogateKeys';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -75,6 +76,12 @@ function flag(name: string, fallback: boolean): boolean {
   process.exit(1);
 }
 
+const surrogateKeyHeaders = parseKeyHeaderNames(env.SURROGATE_KEY_HEADERS);
+if (!surrogateKeyHeaders) {
+  console.error(`SURROGATE_KEY_HEADERS must name xkey, Surrogate-Key or Cache-Tag, not "${env.SURROGATE_KEY_HEADERS}"`);
+  process.exit(1);
+}
+
 if (env.ROBOTS && env.ROBOTS !== 'allow' && env.ROBOTS !== 'disallow') {
   console.error(`ROBOTS must be allow or disallow, not "${env.ROBOTS}"`);
   process.exit(1);
@@ -111,6 +118,7 @@ const { app } = createServerApp({
   siteUrl: originPolicy.siteUrl,
   purgeSecret: env.PURGE_SECRET || undefined,
   purgeTargets,
+  surrogateKeyHeaders,
   cdnMaxAgeS,
   logger,
   metrics,

@@ -91,11 +91,30 @@ export function apiKeys(path: string, search: URLSearchParams, body: unknown): s
   return [...keys];
 }
 
+/** The headers that can carry the keys, by the cache that reads each. */
+export const SURROGATE_KEY_HEADERS = {
+  /** Varnish's xkey vmod (deploy/varnish/default.vcl), space-separated. */
+  xkey: (keys: readonly string[]) => keys.join(' '),
+  /** Fastly's, space-separated. */
+  'Surrogate-Key': (keys: readonly string[]) => keys.join(' '),
+  /** Cloudflare's, comma-separated. */
+  'Cache-Tag': (keys: readonly string[]) => keys.join(','),
+} as const;
+export type SurrogateKeyHeader = keyof typeof SURROGATE_KEY_HEADERS;
+
 /**
- * The headers that carry the keys: `Surrogate-Key` (Fastly's, and what this server's own
- * purge reads), `xkey` (Varnish's xkey vmod) and `Cache-Tag` (Cloudflare's, comma-separated).
+ * A page's keys in the headers its cache reads (SURROGATE_KEY_HEADERS, default xkey): each
+ * costs a reader a kilobyte or more on every page, past the first round trip's 14.6 KB.
  */
-export function keyHeaders(keys: readonly string[]): Record<string, string> {
-  const spaced = keys.join(' ');
-  return { 'Surrogate-Key': spaced, xkey: spaced, 'Cache-Tag': keys.join(',') };
+export function keyHeadersFor(names: readonly SurrogateKeyHeader[]) {
+  return (keys: readonly string[]): Record<string, string> =>
+    Object.fromEntries(names.map((name) => [name, SURROGATE_KEY_HEADERS[name](keys)]));
+}
+
+/** SURROGATE_KEY_HEADERS: header names, space- or comma-separated; null when one is unknown. */
+export function parseKeyHeaderNames(value: string | undefined): SurrogateKeyHeader[] | null {
+  const known = new Map(Object.keys(SURROGATE_KEY_HEADERS).map((name) => [name.toLowerCase(), name]));
+  const names = (value ?? 'xkey').split(/[\s,]+/).filter(Boolean);
+  const found = names.map((name) => known.get(name.toLowerCase()) as SurrogateKeyHeader | undefined);
+  return found.every(Boolean) ? [...new Set(found as SurrogateKeyHeader[])] : null;
 }

@@ -5,7 +5,7 @@ import { PageCache, type CachedPage } from '../server/pageCache';
 const page = (status: number, body: string, renderedAt = 0): CachedPage => ({
   status,
   body: Buffer.from(body),
-  brotli: () => Buffer.alloc(0),
+  brotli: () => Promise.resolve(Buffer.alloc(0)),
   gzip: () => Buffer.alloc(0),
   etag: `"${body}"`,
   renderedAt,

@@ -4,7 +4,14 @@ import { purgeEverywhere, onPurge } from '../server/cluster';
 import { PageCache, type CachedPage } from '../server/pageCache';
 import { createWordPressPoller } from '../server/poller';
 import { sign, verifyHook } from '../server/purge';
-import { apiKeys, isValidKey, normaliseKey, pageKeys } from '../server/surrogateKeys';
+import {
+  apiKeys,
+  isValidKey,
+  keyHeadersFor,
+  normaliseKey,
+  pageKeys,
+  parseKeyHeaderNames,
+} from '../server/surrogateKeys';
 import { createLogger } from '../server/observability';
 
 const SECRET = 'unit-secret';
@@ -82,6 +89,18 @@ describe('surrogate keys', () => {
     ).toEqual(['all', 'edition:india', 'story:c'].sort());
   });
 
+  it('go in the headers the cache reads: xkey unless told, any of three, nothing else', () => {
+    expect(parseKeyHeaderNames(undefined)).toEqual(['xkey']);
+    expect(parseKeyHeaderNames('surrogate-key, Cache-Tag xkey')).toEqual(['Surrogate-Key', 'Cache-Tag', 'xkey']);
+    expect(parseKeyHeaderNames('')).toEqual([]);
+    expect(parseKeyHeaderNames('xkey set-cookie')).toBeNull();
+    expect(keyHeadersFor(['xkey'])(['all', 'story:a'])).toEqual({ xkey: 'all story:a' });
+    expect(keyHeadersFor(['Surrogate-Key', 'Cache-Tag'])(['all', 'story:a'])).toEqual({
+      'Surrogate-Key': 'all story:a',
+      'Cache-Tag': 'all,story:a',
+    });
+  });
+
   it('write a non-Latin slug as WordPress stores it, lower-case percent-encoded', () => {
     expect(normaliseKey('story:مرحبا')).toBe('story:%d9%85%d8%b1%d8%ad%d8%a8%d8%a7');
     expect(normaliseKey('story:%D9%85%D8%B1')).toBe('story:%d9%85%d8%b1');
@@ -94,7 +113,7 @@ describe('the page cache’s purge', () => {
   const page = (keys: string[], body = 'x'): CachedPage => ({
     status: 200,
     body: Buffer.from(body),
-    brotli: () => Buffer.alloc(0),
+    brotli: () => Promise.resolve(Buffer.alloc(0)),
     gzip: () => Buffer.alloc(0),
     etag: 'e',
     renderedAt: 0,

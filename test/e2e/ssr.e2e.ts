@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -68,6 +68,21 @@ function jsonLd(html: string): Record<string, unknown>[] {
   return [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map(
     (match) => JSON.parse(match[1]!) as Record<string, unknown>,
   );
+}
+/** A GET as it goes over the wire: the status line, headers and compressed body, counted in bytes. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string>; bytes: number }>((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let bytes = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n\r\n`.length;
+      for (let i = 0; i < response.rawHeaders.length; i += 2) {
+        bytes += `${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}\r\n`.length;
+      }
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, bytes }),
+      );
+    }).on('error', reject);
+  });
 }
 const titleOf = (html: string) => decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
 
@@ -240,6 +255,22 @@ describe('pages as crawlers and readers without JavaScript get them', () => {
     expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(css.headers.get('content-encoding')).toBe('gzip');
     expect((await fetch(`${server.url}/article/no-such-story`)).headers.get('cache-control')).not.toMatch(/immutable/);
+  });
+
+  it('a page, headers and all, fits in TCP’s first round trip; its surrogate keys go in xkey alone', async () => {
+    // A response past the first congestion window (10 segments of 1,460 bytes) waits one round trip more.
+    for (const pathname of [
+      '/',
+      `/article/${REFERENCE}`,
+      '/article/imd-forecasts-above-normal-monsoon-for-second-year',
+    ]) {
+      const { status, headers, bytes } = await rawGet(`${server.url}${pathname}`, { 'accept-encoding': 'br' });
+      expect(status).toBe(200);
+      expect(headers['content-encoding']).toBe('br');
+      expect(headers['xkey']).toContain('all');
+      expect(Object.keys(headers).filter((name) => /surrogate-key|cache-tag/.test(name))).toEqual([]);
+      expect(bytes, pathname).toBeLessThan(14_600);
+    }
   });
 });
 
