@@ -4,7 +4,7 @@ import { App } from '../app/App';
 import { createQueryClient } from '../app/queryClient';
 import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
-import { getConfig, loadStartupConfig } from '../lib/config';
+import { getConfig, loadRuntimeConfig, setConfig } from '../lib/config';
 import { setServerRenderTime } from '../lib/useNow';
 import { persistQueryCache, watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
@@ -26,7 +26,9 @@ async function start() {
   const readingListRead = getReadingListStore().ready;
   const serverState = readServerState();
   if (serverState) setServerRenderTime(serverState.renderedAt);
-  await loadStartupConfig();
+  // A server page carries its settings; a static build's page reads config.json.
+  if (serverState?.config) setConfig(serverState.config);
+  else await loadRuntimeConfig();
   const queryClient = createQueryClient();
   // Opened stories and feeds from the last visit, before the first page's prefetch.
   // Keyed by API, or by mock scenario: data cached under one must not show under another.

@@ -88,13 +88,15 @@ describe('first load of a server-rendered article', () => {
     expect(gzipSync(zodChunks[0]!.text).length).toBeLessThan(12_000);
   });
 
-  it('fetches no zod, mock API or workbox-window before the browser is idle', async () => {
+  it('fetches no zod, mock API, workbox-window or config.json before the browser is idle', async () => {
     const opened = await openPage(chromium.browser, production.url);
     try {
       // Nothing waiting for idle runs: what is fetched is what the page needs to start.
       await opened.page.addInitScript(() => (window.requestIdleCallback = () => 0));
       const names: string[] = [];
+      const requested: string[] = [];
       opened.page.on('request', (request) => {
+        requested.push(new URL(request.url()).pathname);
         if (request.resourceType() === 'script') names.push(new URL(request.url()).pathname);
       });
       await opened.page.goto(`/article/${REFERENCE_SLUG}`);
@@ -110,6 +112,9 @@ describe('first load of a server-rendered article', () => {
       );
       expect(scripts.length).toBeGreaterThan(2);
       expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox'])).toEqual([]);
+      // The page's state script carries the settings.
+      expect(requested).toContain(`/article/${REFERENCE_SLUG}`);
+      expect(requested).not.toContain('/config.json');
     } finally {
       await opened.close();
     }
