@@ -2,7 +2,7 @@
  * The production build (made by globalSetup into $E2E_DIST or dist/) carries no
  * development tools: no TanStack Query Devtools and no mock scenario panel. The
  * scenarios themselves do ship, in the mock-API chunk, for `?scenario=` on mock builds,
- * but a server-rendered page's first load has none of it, nor zod or workbox-window.
+ * but a server-rendered page's first load has none of it, nor zod, workbox-window or persistence.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -88,7 +88,7 @@ describe('first load of a server-rendered article', () => {
     expect(gzipSync(zodChunks[0]!.text).length).toBeLessThan(12_000);
   });
 
-  it('fetches no zod, mock API, workbox-window or config.json before the browser is idle', async () => {
+  it('fetches no zod, mock API, workbox-window, persistence or config.json before idle', async () => {
     const opened = await openPage(chromium.browser, production.url);
     try {
       // Nothing waiting for idle runs: what is fetched is what the page needs to start.
@@ -111,7 +111,10 @@ describe('first load of a server-rendered article', () => {
         names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
       );
       expect(scripts.length).toBeGreaterThan(2);
-      expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox'])).toEqual([]);
+      // Nor the persisted query cache (QUERY_CACHE_DB): the server's data is newer.
+      expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox', 'devdiscourse-query-cache'])).toEqual(
+        [],
+      );
       // The page's state script carries the settings.
       expect(requested).toContain(`/article/${REFERENCE_SLUG}`);
       expect(requested).not.toContain('/config.json');
@@ -119,4 +122,5 @@ describe('first load of a server-rendered article', () => {
       await opened.close();
     }
   });
+
 });
