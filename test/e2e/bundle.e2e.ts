@@ -10,7 +10,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
 import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
-import { browserForFile, openPage, poll, productionServerForFile, waitForSettled } from './browser.ts';
+import {
+  browserForFile,
+  openPage,
+  poll,
+  productionServerForFile,
+  waitForSettled,
+  waitUntilAppIdle,
+} from './browser.ts';
 
 /** Strings that survive minification in the devtools packages and in our panel. */
 const DEVTOOLS_MARKERS = [
@@ -123,4 +130,38 @@ describe('first load of a server-rendered article', () => {
     }
   });
 
+  it("loads the footer forms' code once the reader scrolls near them, not at idle; then they work", async () => {
+    const opened = await openPage(chromium.browser, production.url);
+    try {
+      const { page } = opened;
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      const formsLoaded = async () =>
+        findMarkers(
+          await Promise.all(
+            scripts.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
+          ),
+          ['Check your inbox'],
+        ).length;
+      await page.goto(`/article/${REFERENCE_SLUG}`);
+      await waitUntilAppIdle(page);
+      expect(
+        scripts.some((name) => name.includes('/Footer-')),
+        'the idle parts loaded',
+      ).toBe(true);
+      expect(await formsLoaded()).toBe(0);
+
+      await page.getByRole('heading', { name: 'Subscribe to our Newsletter' }).scrollIntoViewIfNeeded();
+      await poll(formsLoaded, 'the forms chunk').toBe(1);
+      await waitUntilAppIdle(page);
+      await page.getByRole('textbox', { name: 'Email address' }).fill('reader@example.com');
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await page.getByRole('status').filter({ hasText: 'Thanks! Check your inbox' }).waitFor();
+      await opened.expectNoProblems();
+    } finally {
+      await opened.close();
+    }
+  });
 });
