@@ -1,6 +1,4 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headTags } from '../src/lib/head';
 import { createDocumentTemplate, escapeHtml, inlineScripts, scriptJson } from '../server/document';
@@ -82,20 +80,6 @@ describe('the document template', () => {
     expect(html).not.toContain('theme-init.js');
     // A hostile field in the state or the head never opens an element of its own.
     expect(html).not.toContain('<script>alert(1)');
-  });
-
-  it("index.html's config.json preload is in what a server page replaces", () => {
-    const indexHtml = readFileSync(path.join(import.meta.dirname, '../index.html'), 'utf8');
-    expect(indexHtml).toContain('<link rel="preload" href="/config.json"');
-    const page = {
-      status: 200,
-      head: null,
-      html: '',
-      state: { renderedAt: 1, queries: { mutations: [], queries: [] } },
-    };
-    expect(createDocumentTemplate(indexHtml).render(page, 'https://news.example.com', '/')).not.toContain(
-      'config.json',
-    );
   });
 
   it('refuses a build without the markers of what it replaces', () => {

@@ -1,7 +1,7 @@
 /**
- * What a server-rendered page hands the browser: the time it was rendered at, its settings and the query cache its render used, in a JSON script
- * (`<script type="application/json">`, which never runs, so the CSP needs no hash for
- * it). The browser hydrates from it and makes no second request for the same data.
+ * What a server-rendered page hands the browser: the time it was rendered at, its settings
+ * and the query cache its render used, in a JSON script (`<script type="application/json">`,
+ * which never runs, so the CSP needs no hash for it). The browser hydrates from it and makes no second request for the same data.
  */
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import type { AppConfig } from '../lib/config';

@@ -2,24 +2,18 @@ import { lazy, memo, Suspense, useEffect, useRef, type ComponentType, type React
 import { useNearViewport } from '../lib/useNearViewport';
 import { whenIdle } from '../lib/wait';
 
-export interface DeferredOptions {
-  /**
-   * 'idle' (the default): once the browser is idle. 'visible': once the part comes within
-   * 200px of the viewport, or the reader points at or tabs into it (its server HTML).
-   */
-  until?: 'idle' | 'visible';
-}
-
 /**
- * A part of the page whose code loads later, not with the first page.
- * The server renders it in full (prerender waits for lazy code); hydration leaves the
- * server's HTML as it is until the code is in, then takes it over without a change; a
- * page rendered in the browser shows it once loaded. Memoised: a parent's re-render
- * reaching the boundary before its code is in would make React drop the server's HTML.
+ * A part of the page whose code loads later, not with the first page: once the browser is
+ * idle, or with `until: 'visible'` once the part comes within 200px of the viewport or the
+ * reader points at or tabs into it. The server renders it in full (prerender waits for
+ * lazy code); hydration leaves the server's HTML as it is until the code is in, then takes
+ * it over without a change; a page rendered in the browser shows it once loaded. Memoised:
+ * a parent's re-render reaching the boundary before its code is in would make React drop
+ * the server's HTML.
  */
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  { until = 'idle' }: DeferredOptions = {},
+  { until = 'idle' }: { until?: 'idle' | 'visible' } = {},
 ) {
   let show = () => {};
   const shown = new Promise<void>((resolve) => (show = resolve));
@@ -41,7 +35,7 @@ export function deferred<P extends object>(
 // Native listeners: React holds back its own events inside HTML it has not hydrated yet.
 const INTERACTIONS = ['focusin', 'pointerover'] as const;
 
-/** Calls `onNear` once its box nears the viewport or the reader reaches into it; at once without IntersectionObserver. */
+/** Calls `onNear` once its box nears the viewport or the reader reaches into it (at once without IntersectionObserver). */
 function WhenNear({ onNear, children }: { onNear: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const nearness = useNearViewport(ref, '200px');

@@ -29,10 +29,13 @@ const DEVTOOLS_MARKERS = [
 ];
 const PANEL_MARKERS = ['dev-scenario-panel', 'Mock API scenario', 'Endpoint that fails'];
 
+/** Scripts by their paths under dist/ (e.g. /assets/boot-….js), with their text. */
+const readScripts = (names: string[]) =>
+  Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })));
+
 async function builtScripts(): Promise<{ name: string; text: string }[]> {
-  const assets = path.join(DEFAULT_ROOT, 'assets');
-  const names = (await readdir(assets)).filter((name) => name.endsWith('.js'));
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(assets, name), 'utf8') })));
+  const names = (await readdir(path.join(DEFAULT_ROOT, 'assets'))).filter((name) => name.endsWith('.js'));
+  return readScripts(names.map((name) => `/assets/${name}`));
 }
 
 function findMarkers(scripts: { name: string; text: string }[], markers: string[]): string[] {
@@ -114,9 +117,7 @@ describe('first load of a server-rendered article', () => {
         ),
       ).toBe(true);
       await waitForSettled(opened.page);
-      const scripts = await Promise.all(
-        names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
-      );
+      const scripts = await readScripts(names);
       expect(scripts.length).toBeGreaterThan(2);
       // Nor the persisted query cache (QUERY_CACHE_DB): the server's data is newer.
       expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox', 'devdiscourse-query-cache'])).toEqual(
@@ -138,13 +139,7 @@ describe('first load of a server-rendered article', () => {
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      const formsLoaded = async () =>
-        findMarkers(
-          await Promise.all(
-            scripts.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
-          ),
-          ['Check your inbox'],
-        ).length;
+      const formsLoaded = async () => findMarkers(await readScripts(scripts), ['Check your inbox']).length;
       await page.goto(`/article/${REFERENCE_SLUG}`);
       await waitUntilAppIdle(page);
       expect(

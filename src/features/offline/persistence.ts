@@ -37,8 +37,9 @@ export interface PersistOptions {
  * older query-core than react-query, and using them would bundle a second copy.
  *
  * The static build's page does it before its first page's prefetch, which then sees the
- * restored data; a server page after hydration (src/browser/boot.tsx). Never blocks start-up for long and never fails it: without IndexedDB
- * the app simply starts cold. Returns a function that stops the saving.
+ * restored data; a server page after hydration (src/browser/boot.tsx). Never blocks
+ * start-up for long and never fails it: without IndexedDB the app simply starts cold.
+ * Returns a function that stops the saving.
  */
 export async function persistQueryCache(
   queryClient: QueryClient,
