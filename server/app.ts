@@ -15,7 +15,7 @@ import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { configureSanitizer } from '../src/features/article/sanitize';
-import { setConfig } from '../src/lib/config';
+import { setConfig, type AppConfig } from '../src/lib/config';
 import { contractError, type ContentSource } from './content/types';
 import { SECURITY_HEADERS } from './csp';
 import { onPurge } from './cluster';
@@ -105,6 +105,11 @@ const MISSING_CACHE_CONTROL = 'public, max-age=0, s-maxage=30';
 const API_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=120';
 const MAX_URL_LENGTH = 8 * 1024;
 const CONTENT_ORIGIN = 'http://content.invalid';
+/**
+ * The browser's settings (src/lib/config.ts): the app talks to this server's /api. Served as
+ * /config.json (static shells, the worker's offline start) and in every page's state script.
+ */
+const BROWSER_CONFIG: Partial<AppConfig> = { apiBaseUrl: '/api', liteMode: true };
 
 /** A page of our own for what the app cannot render: no API data in it, so nothing to escape. */
 function plainPage(title: string, message: string): string {
@@ -332,10 +337,7 @@ export function createServerApp(options: ServerOptions) {
     contractError(405, 'method_not_allowed', 'Use GET or POST', { Allow: 'GET, POST', ...SECURITY_HEADERS }),
   );
 
-  // The browser's settings, its one source (src/lib/config.ts): the app talks to this server's /api.
-  app.get('/config.json', (c) =>
-    c.json({ apiBaseUrl: '/api', liteMode: true }, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }),
-  );
+  app.get('/config.json', (c) => c.json(BROWSER_CONFIG, 200, { 'Cache-Control': REVALIDATE, ...SECURITY_HEADERS }));
 
   // Feeds and sitemaps name the stories they list too (their links), so a purge reaches them.
   app.use('*', async (c, next) => {
@@ -438,6 +440,7 @@ export function createServerApp(options: ServerOptions) {
       const started = performance.now();
       const page = await renderPage(url, {
         origin,
+        config: BROWSER_CONFIG,
         dataWaitMs: options.pageTimeoutMs - 500,
       });
       const keys = pageKeys(url.pathname, page.state.queries.queries);

@@ -9,6 +9,7 @@ import { preloadSanitizer } from '../src/features/article/SafeHtml';
 import { createQueryClient } from '../src/app/queryClient';
 import { loadRoute, matchPageRoute } from '../src/app/routes';
 import { dehydrateQueries, type ServerState } from '../src/app/serverState';
+import type { AppConfig } from '../src/lib/config';
 import { HeadCollectorContext, type PageHead } from '../src/lib/head';
 
 export interface RenderedPage {
@@ -22,6 +23,8 @@ export interface RenderedPage {
 export interface RenderOptions {
   /** The site's public origin, for canonical and share URLs. */
   origin: string;
+  /** The browser's settings, handed to it in the page (no /config.json request). */
+  config: Partial<AppConfig>;
   /** How long the page's data may take; past it the page renders what it has and answers 504. */
   dataWaitMs: number;
 }
@@ -52,6 +55,7 @@ export async function renderPage(url: URL, options: RenderOptions): Promise<Rend
   const html = await new Response(prelude).text();
   const state: ServerState = {
     origin: options.origin,
+    config: options.config,
     renderedAt,
     queries: dehydrateQueries(queryClient),
   };

@@ -11,8 +11,8 @@ const TEMPLATE = `<!doctype html>
     <!--app-head-->
     <title>Site</title>
     <meta name="description" content="generic" />
-    <!--/app-head-->
     <link rel="preload" href="/config.json" as="fetch" crossorigin />
+    <!--/app-head-->
     <!-- a comment -->
     <script>var theme = 1;</script>
   </head>
@@ -59,6 +59,7 @@ describe('the document template', () => {
         html: '<h1>Story</h1>',
         state: {
           origin: HOSTILE,
+          config: { apiBaseUrl: '/api' },
           renderedAt: 1,
           queries: { mutations: [], queries: [] },
         },
@@ -68,13 +69,14 @@ describe('the document template', () => {
     );
     expect(html).not.toContain('the shell');
     expect(html).not.toContain('generic');
-    // The settings come from config.json, as on a static host (src/lib/config.ts).
-    expect(html).toContain('<link rel="preload" href="/config.json"');
+    // The settings are in the state (src/lib/config.ts): config.json is for static hosts.
+    expect(html).not.toContain('config.json');
     expect(html).toContain('<!-- a comment -->');
     expect(html).toContain(`<title>${escapeHtml(HOSTILE)} | Devdiscourse Reader</title>`);
     expect(html).toContain('<div id="root"><h1>Story</h1></div>');
     expect(html).toContain('<link rel="canonical" href="https://news.example.com/article/a"');
     expect(html).toContain('<script type="application/json" id="server-state">{"origin":');
+    expect(html).toContain('"config":{"apiBaseUrl":"/api"}');
     expect(html).not.toContain('theme-init.js');
     // A hostile field in the state or the head never opens an element of its own.
     expect(html).not.toContain('<script>alert(1)');

@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/api/errors';
-import { QUERY_CACHE_MAX_AGE_MS } from '../features/offline/persistence';
 
 /** Offline, a network failure is certain to repeat: show it (e.g. "not available offline") at once. */
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -34,8 +33,8 @@ export function createQueryClient({ retryBaseDelayMs = 500 }: QueryClientOptions
         // Try the request even offline: the service worker's cache or the built-in
         // mock API may answer it (TanStack's default would just pause it).
         networkMode: 'offlineFirst',
-        // At least as long as the persisted cache is kept (src/features/offline/persistence.ts).
-        gcTime: QUERY_CACHE_MAX_AGE_MS,
+        // A week: also how long the persisted cache is trusted (src/features/offline/persistence.ts).
+        gcTime: 7 * 24 * 60 * 60_000,
       },
       mutations: { retry: false },
     },

@@ -1,9 +1,10 @@
 /**
- * What a server-rendered page hands the browser: the time it was rendered at and the query cache its render used, in a JSON script
- * (`<script type="application/json">`, which never runs, so the CSP needs no hash for
- * it). The browser hydrates from it and makes no second request for the same data.
+ * What a server-rendered page hands the browser: the time it was rendered at, its settings
+ * and the query cache its render used, in a JSON script (`<script type="application/json">`,
+ * which never runs, so the CSP needs no hash for it). The browser hydrates from it and makes no second request for the same data.
  */
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import type { AppConfig } from '../lib/config';
 import { ApiError, isApiError, type ApiErrorKind } from '../lib/api/errors';
 
 export const SERVER_STATE_ID = 'server-state';
@@ -11,6 +12,8 @@ export const SERVER_STATE_ID = 'server-state';
 export interface ServerState {
   /** The site's public origin the page was rendered for (SITE_URL): canonical and share URLs keep it. */
   origin?: string;
+  /** The browser's settings, read from here instead of config.json. */
+  config?: Partial<AppConfig>;
   renderedAt: number;
   queries: DehydratedState;
 }

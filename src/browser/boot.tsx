@@ -4,12 +4,13 @@ import { App } from '../app/App';
 import { createQueryClient } from '../app/queryClient';
 import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
-import { getConfig, loadStartupConfig } from '../lib/config';
+import { getConfig, loadRuntimeConfig, setConfig } from '../lib/config';
 import { setServerRenderTime } from '../lib/useNow';
-import { persistQueryCache, watchConnection } from '../features/offline';
+import { watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
 import { getReadingListStore } from '../features/reading-list';
-import { atMost } from '../lib/wait';
+import { idbKeyedStorage } from '../lib/deviceStore';
+import { atMost, whenIdle } from '../lib/wait';
 
 const READING_LIST_WAIT_MS = 1000;
 
@@ -26,14 +27,22 @@ async function start() {
   const readingListRead = getReadingListStore().ready;
   const serverState = readServerState();
   if (serverState) setServerRenderTime(serverState.renderedAt);
-  await loadStartupConfig();
+  // A server page carries its settings; a static build's page reads config.json.
+  if (serverState?.config) setConfig(serverState.config);
+  else await loadRuntimeConfig();
   const queryClient = createQueryClient();
-  // Opened stories and feeds from the last visit, before the first page's prefetch.
-  // Keyed by API, or by mock scenario: data cached under one must not show under another.
-  const cacheKey = getConfig().apiBaseUrl ?? (await import('../../mocks/scenarioChoice')).scenarioCacheKey();
-  await persistQueryCache(queryClient, cacheKey);
-  // The server's copy is at least as new as the last visit's.
+  // Opened stories and feeds from the last visit, for offline reading. Keyed by API, or by
+  // mock scenario: data cached under one must not show under another.
+  const restoreLastVisit = async () => {
+    const { persistQueryCache, QUERY_CACHE_DB } = await import('../features/offline/persistence');
+    const cacheKey = getConfig().apiBaseUrl ?? (await import('../../mocks/scenarioChoice')).scenarioCacheKey();
+    // From here, which has the IndexedDB code: imported by persistence, it split into a chunk of its own.
+    await persistQueryCache(queryClient, cacheKey, { storage: idbKeyedStorage(QUERY_CACHE_DB, 'cache') });
+  };
+  // A server page has the newest data: the last visit's joins it after hydration. The
+  // static build's first page's prefetch must see it (offline, it is all there is).
   if (serverState) hydrateQueries(queryClient, serverState.queries);
+  else await restoreLastVisit();
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
   await atMost(readingListRead, READING_LIST_WAIT_MS);
   watchConnection(queryClient);
@@ -53,6 +62,7 @@ async function start() {
     if (serverState) hydrateRoot(root, app);
     else createRoot(root).render(app);
   });
+  if (serverState) void whenIdle().then(restoreLastVisit);
   registerServiceWorker();
 }
 

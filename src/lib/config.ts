@@ -76,14 +76,3 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     // Offline or no override: the defaults stand.
   }
 }
-
-let startupLoad: Promise<void> | null = null;
-
-/**
- * The page's one read of config.json at start-up, shared by the early story request
- * in src/browser/main.tsx and the app's boot, so the file is fetched once.
- */
-export function loadStartupConfig(): Promise<void> {
-  startupLoad ??= loadRuntimeConfig();
-  return startupLoad;
-}

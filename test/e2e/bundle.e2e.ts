@@ -2,7 +2,7 @@
  * The production build (made by globalSetup into $E2E_DIST or dist/) carries no
  * development tools: no TanStack Query Devtools and no mock scenario panel. The
  * scenarios themselves do ship, in the mock-API chunk, for `?scenario=` on mock builds,
- * but a server-rendered page's first load has none of it, nor zod or workbox-window.
+ * but a server-rendered page's first load has none of it, nor zod, workbox-window or persistence.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_SLUG } from '../renderApp';
 import { DEFAULT_ROOT, PROJECT_ROOT } from '../server/server.ts';
-import { browserForFile, openPage, poll, productionServerForFile, waitForSettled } from './browser.ts';
+import {
+  browserForFile,
+  openPage,
+  poll,
+  productionServerForFile,
+  waitForSettled,
+  waitUntilAppIdle,
+} from './browser.ts';
 
 /** Strings that survive minification in the devtools packages and in our panel. */
 const DEVTOOLS_MARKERS = [
@@ -22,10 +29,13 @@ const DEVTOOLS_MARKERS = [
 ];
 const PANEL_MARKERS = ['dev-scenario-panel', 'Mock API scenario', 'Endpoint that fails'];
 
+/** Scripts by their paths under dist/ (e.g. /assets/boot-….js), with their text. */
+const readScripts = (names: string[]) =>
+  Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })));
+
 async function builtScripts(): Promise<{ name: string; text: string }[]> {
-  const assets = path.join(DEFAULT_ROOT, 'assets');
-  const names = (await readdir(assets)).filter((name) => name.endsWith('.js'));
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(assets, name), 'utf8') })));
+  const names = (await readdir(path.join(DEFAULT_ROOT, 'assets'))).filter((name) => name.endsWith('.js'));
+  return readScripts(names.map((name) => `/assets/${name}`));
 }
 
 function findMarkers(scripts: { name: string; text: string }[], markers: string[]): string[] {
@@ -88,13 +98,15 @@ describe('first load of a server-rendered article', () => {
     expect(gzipSync(zodChunks[0]!.text).length).toBeLessThan(12_000);
   });
 
-  it('fetches no zod, mock API or workbox-window before the browser is idle', async () => {
+  it('fetches no zod, mock API, workbox-window, persistence or config.json before idle', async () => {
     const opened = await openPage(chromium.browser, production.url);
     try {
       // Nothing waiting for idle runs: what is fetched is what the page needs to start.
       await opened.page.addInitScript(() => (window.requestIdleCallback = () => 0));
       const names: string[] = [];
+      const requested: string[] = [];
       opened.page.on('request', (request) => {
+        requested.push(new URL(request.url()).pathname);
         if (request.resourceType() === 'script') names.push(new URL(request.url()).pathname);
       });
       await opened.page.goto(`/article/${REFERENCE_SLUG}`);
@@ -105,11 +117,44 @@ describe('first load of a server-rendered article', () => {
         ),
       ).toBe(true);
       await waitForSettled(opened.page);
-      const scripts = await Promise.all(
-        names.map(async (name) => ({ name, text: await readFile(path.join(DEFAULT_ROOT, name), 'utf8') })),
-      );
+      const scripts = await readScripts(names);
       expect(scripts.length).toBeGreaterThan(2);
-      expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox'])).toEqual([]);
+      // Nor the persisted query cache (QUERY_CACHE_DB): the server's data is newer.
+      expect(findMarkers(scripts, ['$ZodType', 'malformed-feed-item', 'Workbox', 'devdiscourse-query-cache'])).toEqual(
+        [],
+      );
+      // The page's state script carries the settings.
+      expect(requested).toContain(`/article/${REFERENCE_SLUG}`);
+      expect(requested).not.toContain('/config.json');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("loads the footer forms' code once the reader scrolls near them, not at idle; then they work", async () => {
+    const opened = await openPage(chromium.browser, production.url);
+    try {
+      const { page } = opened;
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      const formsLoaded = async () => findMarkers(await readScripts(scripts), ['Check your inbox']).length;
+      await page.goto(`/article/${REFERENCE_SLUG}`);
+      await waitUntilAppIdle(page);
+      expect(
+        scripts.some((name) => name.includes('/Footer-')),
+        'the idle parts loaded',
+      ).toBe(true);
+      expect(await formsLoaded()).toBe(0);
+
+      await page.getByRole('heading', { name: 'Subscribe to our Newsletter' }).scrollIntoViewIfNeeded();
+      await poll(formsLoaded, 'the forms chunk').toBe(1);
+      await waitUntilAppIdle(page);
+      await page.getByRole('textbox', { name: 'Email address' }).fill('reader@example.com');
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await page.getByRole('status').filter({ hasText: 'Thanks! Check your inbox' }).waitFor();
+      await opened.expectNoProblems();
     } finally {
       await opened.close();
     }

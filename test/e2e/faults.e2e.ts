@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../server/server.ts';
 import { browserForFile, openPage, poll, serverForFile, waitForSettled, type OpenedPage } from './browser.ts';
 
@@ -311,11 +312,18 @@ describe('failures are contained and recoverable', () => {
 });
 
 describe('forms keep what the reader typed', () => {
+  // Their code loads as they near the viewport (src/components/Deferred.tsx): once the page stops growing.
+  async function toTheForms(page: Page) {
+    await waitForSettled(page);
+    await page.getByRole('region', { name: 'Stay in touch' }).scrollIntoViewIfNeeded();
+  }
+
   test('a failed newsletter POST keeps the email and offers a retry that works', async () => {
     http.server.setFaults([{ match: '/newsletter', status: 500 }]);
     const { page } = await open();
     await page.goto('/');
     await poll(() => h1Texts(page), 'the h1 elements').toEqual(['Top stories']);
+    await toTheForms(page);
     const email = page.getByRole('textbox', { name: 'Email address' });
     await email.fill('reader@example.com');
     await page.getByRole('button', { name: 'Subscribe' }).click();
@@ -344,6 +352,7 @@ describe('forms keep what the reader typed', () => {
     ]);
     const { page } = await open();
     await page.goto('/');
+    await toTheForms(page);
     const email = page.getByRole('textbox', { name: 'Email address' });
     await email.fill('reader@example.com');
     await page.getByRole('button', { name: 'Subscribe' }).click();
@@ -358,6 +367,7 @@ describe('forms keep what the reader typed', () => {
     const { page } = await open();
     await page.goto(`/article/${SLUG}`);
     await poll(() => h1Texts(page), 'the h1 elements').toEqual([story.headline]);
+    await toTheForms(page);
     await page.getByRole('button', { name: 'Give feedback' }).click();
     const message = page.getByRole('textbox', { name: 'Your feedback' });
     await message.fill('The second paragraph has a typo.');

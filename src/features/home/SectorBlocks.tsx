@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { BoxErrorBoundary } from '../../components/BoxErrorBoundary';
 import { ErrorState } from '../../components/ErrorState';
@@ -9,6 +9,7 @@ import { HeadlineLink, kindLabel, RelativeTime } from '../feeds';
 import { feedQuery } from '../feeds/api/feed';
 import { taxonomyQuery } from '../site/api/taxonomy';
 import { Picture } from '../../components/Picture';
+import { useNearViewport } from '../../lib/useNearViewport';
 
 /** Stories per block: the lead with its picture, then headlines. */
 export const SECTOR_BLOCK_LIMIT = 4;
@@ -24,39 +25,6 @@ const RESERVED = 'min-h-[34rem] sm:min-h-[22rem]';
 
 const LINK_CLASS =
   'font-semibold text-slate-900 hover:text-brand-700 hover:underline dark:text-slate-100 dark:hover:text-sky-300';
-
-type Nearness = 'waiting' | 'near' | 'unsupported';
-
-const subscribeNever = () => () => {};
-const observerSupported = () => typeof IntersectionObserver === 'function';
-
-/**
- * 'near' once `ref`'s element is near the viewport, then for good; 'waiting' before, and
- * in the first render (server and hydration alike). Without IntersectionObserver (very
- * old browsers, jsdom) 'unsupported': blocks are an extra, and every story in them is a
- * click away on its sector page.
- */
-function useNearViewport(ref: React.RefObject<HTMLElement | null>): Nearness {
-  const supported = useSyncExternalStore(subscribeNever, observerSupported, () => true);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (near || !supported || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          setNear(true);
-          observer.disconnect();
-        }
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near, supported, ref]);
-  if (!supported) return 'unsupported';
-  return near ? 'near' : 'waiting';
-}
 
 function BlockSkeleton() {
   return (
@@ -160,7 +128,8 @@ function SectorBlockContent({ sector }: { sector: Term }) {
  */
 function LazySectorBlock({ sector }: { sector: Term }) {
   const placeholderRef = useRef<HTMLDivElement>(null);
-  const nearness = useNearViewport(placeholderRef);
+  const nearness = useNearViewport(placeholderRef, NEAR_VIEWPORT);
+  // Without IntersectionObserver none: blocks are an extra, each story a click away on its sector page.
   if (nearness === 'unsupported') return null;
   if (nearness === 'waiting')
     return <div ref={placeholderRef} aria-hidden="true" data-sector-placeholder={sector.slug} className={RESERVED} />;

@@ -1,10 +1,7 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { version } from '../../../package.json';
+import type { KeyedStorage } from '../../lib/deviceStore';
 import { atMost, whenIdle } from '../../lib/wait';
-
-/** How long a persisted query cache is trusted; the query client keeps queries at least this long. */
-export const QUERY_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 /** Its own IndexedDB database, apart from the reading list (which must outlive cache busting). */
 export const QUERY_CACHE_DB = 'devdiscourse-query-cache';
@@ -18,22 +15,6 @@ export interface PersistedClient {
   clientState: DehydratedState;
 }
 
-/** Key-value storage for the persisted cache (IndexedDB in the browser; tests pass a Map). */
-export interface CacheStorage {
-  get(key: string): Promise<PersistedClient | undefined>;
-  set(key: string, value: PersistedClient): Promise<void>;
-  del(key: string): Promise<void>;
-}
-
-function idbCacheStorage(): CacheStorage {
-  const store: UseStore = createStore(QUERY_CACHE_DB, 'cache');
-  return {
-    get: (key) => get<PersistedClient>(key, store),
-    set: (key, value) => set(key, value, store),
-    del: (key) => del(key, store),
-  };
-}
-
 /**
  * A new app version or another API drops the persisted cache: the shape of cached
  * data may have changed, and stories from one backend must not show for another.
@@ -43,7 +24,8 @@ export function cacheBuster(apiBaseUrl: string | null): string {
 }
 
 export interface PersistOptions {
-  storage?: CacheStorage;
+  /** IndexedDB in the browser (its QUERY_CACHE_DB); tests pass memory. One record, under KEY. */
+  storage: KeyedStorage<PersistedClient>;
   now?: () => number;
 }
 
@@ -54,28 +36,32 @@ export interface PersistOptions {
  * react-query's own dehydrate/hydrate: the persist-client packages (5.104.5) pin an
  * older query-core than react-query, and using them would bundle a second copy.
  *
- * Done before the first page's prefetch, so it sees the restored data instead of
- * racing it. Never blocks start-up for long and never fails it: without IndexedDB
- * the app simply starts cold. Returns a function that stops the saving.
+ * The static build's page does it before its first page's prefetch, which then sees the
+ * restored data; a server page after hydration (src/browser/boot.tsx). Never blocks
+ * start-up for long and never fails it: without IndexedDB the app simply starts cold.
+ * Returns a function that stops the saving.
  */
 export async function persistQueryCache(
   queryClient: QueryClient,
   apiBaseUrl: string | null,
-  { storage, now = Date.now }: PersistOptions = {},
+  { storage, now = Date.now }: PersistOptions,
 ): Promise<() => void> {
-  if (!storage && typeof indexedDB === 'undefined') return () => {};
   const buster = cacheBuster(apiBaseUrl);
-  let store: CacheStorage;
+  // Trusted as long as the client keeps queries (a week, src/app/queryClient.ts).
+  const maxAgeMs = queryClient.getDefaultOptions().queries?.gcTime ?? 0;
   try {
-    store = storage ?? idbCacheStorage();
     const restore = async () => {
-      const saved = await store.get(KEY);
+      const [saved] = await storage.getAll();
       if (!saved) return;
-      if (saved.buster !== buster || now() - saved.timestamp > QUERY_CACHE_MAX_AGE_MS) {
-        await store.del(KEY);
+      if (saved.buster !== buster || now() - saved.timestamp > maxAgeMs) {
+        await storage.clear();
         return;
       }
-      hydrate(queryClient, saved.clientState);
+      // Only what the cache lacks: a server page's data (maybe from a cache, older than the
+      // last visit's) stays as hydrated, so nothing on screen changes.
+      const cache = queryClient.getQueryCache();
+      const queries = saved.clientState.queries.filter((query) => !cache.get(query.queryHash));
+      hydrate(queryClient, { ...saved.clientState, queries });
     };
     await atMost(restore(), 2000);
   } catch (error) {
@@ -88,7 +74,9 @@ export async function persistQueryCache(
   const save = () => {
     if (stopped) return;
     const record: PersistedClient = { timestamp: now(), buster, clientState: dehydrate(queryClient) };
-    store.set(KEY, record).catch((error: unknown) => console.warn('The query cache could not be saved', error));
+    storage
+      .putMany([[KEY, record]])
+      .catch((error: unknown) => console.warn('The query cache could not be saved', error));
   };
   // At most once a second, and when the page is idle: never in the way of a navigation.
   const saveWhenIdle = () =>
@@ -96,11 +84,13 @@ export async function persistQueryCache(
       timer = null;
       save();
     });
+  const saveSoon = () => void (timer ??= setTimeout(saveWhenIdle, SAVE_THROTTLE_MS));
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     // Only changes worth keeping: new data or a removed query, not observers coming and going.
-    if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
-    timer ??= setTimeout(saveWhenIdle, SAVE_THROTTLE_MS);
+    if (event.type === 'added' || event.type === 'removed' || event.type === 'updated') saveSoon();
   });
+  // A server page's data was in the cache before this: kept too.
+  if (queryClient.getQueryCache().getAll().length > 0) saveSoon();
   return () => {
     stopped = true;
     unsubscribe();

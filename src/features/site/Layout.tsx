@@ -24,11 +24,11 @@ import { TodayDate } from './TodayDate';
 import { KeyboardShortcuts } from '../shortcuts';
 import { deferred } from '../../components/Deferred';
 
-// Below the fold: their code loads once the browser is idle.
+// Below the fold: their code loads once the browser is idle, the forms' once the reader gets near them.
 const Footer = deferred(() => import('./Footer').then((module) => module.Footer));
 const BackToTop = deferred(() => import('./BackToTop').then((module) => module.BackToTop));
-const FeedbackForm = deferred(() => import('../forms').then((forms) => forms.FeedbackForm));
-const NewsletterForm = deferred(() => import('../forms').then((forms) => forms.NewsletterForm));
+const FeedbackForm = deferred(() => import('../forms').then((forms) => forms.FeedbackForm), { until: 'visible' });
+const NewsletterForm = deferred(() => import('../forms').then((forms) => forms.NewsletterForm), { until: 'visible' });
 
 function SkipLink() {
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
