@@ -27,6 +27,9 @@ async function start() {
   const readingListRead = getReadingListStore().ready;
   const serverState = readServerState();
   if (serverState) setServerRenderTime(serverState.renderedAt);
+  // The static build restores the last visit before its first render: its code loads beside config.json.
+  const loadPersistence = () => import('../features/offline/persistence');
+  const persistence = serverState ? null : loadPersistence();
   // A server page carries its settings; a static build's page reads config.json.
   if (serverState?.config) setConfig(serverState.config);
   else await loadRuntimeConfig();
@@ -34,7 +37,7 @@ async function start() {
   // Opened stories and feeds from the last visit, for offline reading. Keyed by API, or by
   // mock scenario: data cached under one must not show under another.
   const restoreLastVisit = async () => {
-    const { persistQueryCache, QUERY_CACHE_DB } = await import('../features/offline/persistence');
+    const { persistQueryCache, QUERY_CACHE_DB } = await (persistence ?? loadPersistence());
     const cacheKey = getConfig().apiBaseUrl ?? (await import('../../mocks/scenarioChoice')).scenarioCacheKey();
     // From here, which has the IndexedDB code: imported by persistence, it split into a chunk of its own.
     await persistQueryCache(queryClient, cacheKey, { storage: idbKeyedStorage(QUERY_CACHE_DB, 'cache') });
