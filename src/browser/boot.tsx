@@ -10,6 +10,7 @@ import { persistQueryCache, watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
 import { getReadingListStore } from '../features/reading-list';
 import { atMost } from '../lib/wait';
+import { HydrationDone, startHydration } from '../components/StaticRegion';
 
 const READING_LIST_WAIT_MS = 1000;
 
@@ -42,9 +43,11 @@ async function start() {
   // At most FIRST_PAGE_DATA_WAIT_MS either way.
   if (serverState) await loadFirstPageCode(queryClient, window.location.pathname);
   else await loadFirstPage(queryClient, window.location.pathname);
+  if (serverState) startHydration();
   const app = (
     <StrictMode>
       <App queryClient={queryClient} origin={serverState?.origin ?? window.location.origin} />
+      <HydrationDone />
     </StrictMode>
   );
   // A transition renders (or hydrates) the first page in small slices instead of one

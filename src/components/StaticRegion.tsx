@@ -1,0 +1,59 @@
+import { useEffect, useState, type HTMLAttributes, type MouseEvent, type Ref } from 'react';
+import { useNavigate } from 'react-router';
+
+/** True from hydrateRoot until its commit (src/browser/boot.tsx): the server's HTML is in place. */
+let hydrating = false;
+
+export function startHydration(): void {
+  hydrating = true;
+}
+
+/** Rendered beside the hydrated app: its effect runs once hydration has committed. */
+export function HydrationDone() {
+  useEffect(() => {
+    hydrating = false;
+  }, []);
+  return null;
+}
+
+/** A same-origin left click without modifier keys on a plain link goes through the router (no page load). */
+function useRoutedLinks() {
+  const navigate = useNavigate();
+  return (event: MouseEvent<HTMLElement>) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (!(link instanceof HTMLAnchorElement) || event.altKey || link.target || link.hasAttribute('download')) return;
+    const { origin, pathname, search } = window.location;
+    // Another site, or a fragment of this page (a footnote): the browser's own.
+    if (link.origin !== origin || (link.pathname === pathname && link.search === search && link.hash)) return;
+    event.preventDefault();
+    void navigate(link.pathname + link.search + link.hash);
+  };
+}
+
+interface StaticRegionProps extends HTMLAttributes<HTMLDivElement> {
+  /** What the region renders from: while each is the value hydration saw, the server's HTML stays (never while one is undefined: still loading, or failed). */
+  deps: readonly unknown[];
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * A region of the page with nothing interactive in it: hydrating a server-rendered page
+ * leaves its HTML as the server sent it and does none of React's work for it (React keeps
+ * the children of an element with dangerouslySetInnerHTML). It renders from its data once
+ * that changes (React Query shares unchanged data, so only new data does), and in full
+ * wherever the browser renders the page. Its links are routed here, as a Link would.
+ */
+export function StaticRegion({ deps, children, ...props }: StaticRegionProps) {
+  const [hydratedWith, setHydratedWith] = useState(() => (hydrating && !deps.includes(undefined) ? deps : null));
+  const kept = hydratedWith !== null && deps.every((dep, index) => dep === hydratedWith[index]);
+  if (hydratedWith && !kept) setHydratedWith(null); // never kept again: its HTML is React's from now on
+  const onClick = useRoutedLinks();
+  return kept ? (
+    <div key="kept" {...props} onClick={onClick} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
+  ) : (
+    <div key="live" {...props} onClick={onClick}>
+      {children}
+    </div>
+  );
+}
