@@ -5,7 +5,8 @@
  * production server, and loads each page in Chromium at 4x CPU slowdown, A and B
  * interleaved. Per load: React's work from the hydrateRoot call to the hydration commit
  * (its scheduler's tasks): wall time at 4x, and their thread (CPU) time from a trace. Prints medians and a sign test (pairs where A is lower).
- * Options: `--runs N` (pairs per page, default 10), `--skip-build` (reuse dist-hydration-*).
+ * Options: `--runs N` (pairs per page, default 10), `--rate N` (CPU slowdown, default 4),
+ * `--skip-build` (reuse dist-hydration-*).
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -21,7 +22,12 @@ const PAGES = [
   '/article/update-3-whatsapp-says-russia-tried-to-fully-block-service-to-push-state-app',
 ];
 const { values: args } = parseArgs({
-  options: { patch: { type: 'string' }, runs: { type: 'string', default: '10' }, 'skip-build': { type: 'boolean' } },
+  options: {
+    patch: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '4' },
+    'skip-build': { type: 'boolean' },
+  },
 });
 
 async function build(root, name) {
@@ -112,7 +118,7 @@ async function measure(url) {
   const context = await browser.newContext();
   await context.addInitScript(timeHydration);
   const page = await context.newPage();
-  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: Number(args.rate) });
   await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await page.goto(url);
   const done = await page.waitForFunction(() => window.__hydration.done && window.__hydration.ms, null, {
