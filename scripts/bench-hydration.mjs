@@ -4,7 +4,8 @@
  * builds this working tree (A) and, FILE applied for a moment, B; serves both with the
  * production server, and loads each page in Chromium at 4x CPU slowdown, A and B
  * interleaved. Per load: React's work from the hydrateRoot call to the hydration commit
- * (its scheduler's tasks): wall time at 4x, and their thread (CPU) time from a trace. Prints medians and a sign test (pairs where A is lower).
+ * (its scheduler's tasks): wall time at 4x, and their thread (CPU) time from a trace.
+ * Prints medians and a sign test (pairs where A is lower).
  * Options: `--runs N` (pairs per page, default 10), `--rate N` (CPU slowdown, default 4),
  * `--skip-build` (reuse dist-hydration-*).
  */
