@@ -1,5 +1,5 @@
-import { useEffect, useState, type HTMLAttributes, type MouseEvent, type Ref } from 'react';
-import { useNavigate } from 'react-router';
+import { useContext, useEffect, useState, type HTMLAttributes, type MouseEvent, type Ref } from 'react';
+import { UNSAFE_NavigationContext } from 'react-router';
 
 /** True from hydrateRoot until its commit (src/browser/boot.tsx): the server's HTML is in place. */
 let hydrating = false;
@@ -18,16 +18,18 @@ export function HydrationDone() {
 
 /** A same-origin left click without modifier keys on a plain link goes through the router (no page load). */
 function useRoutedLinks() {
-  const navigate = useNavigate();
+  // The router's own navigator, as useNavigate calls it; none outside a router (a feed's story body).
+  const navigator = useContext(UNSAFE_NavigationContext)?.navigator;
   return (event: MouseEvent<HTMLElement>) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (!navigator || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
     if (!(link instanceof HTMLAnchorElement) || event.altKey || link.target || link.hasAttribute('download')) return;
     const { origin, pathname, search } = window.location;
     // Another site, or a fragment of this page (a footnote): the browser's own.
     if (link.origin !== origin || (link.pathname === pathname && link.search === search && link.hash)) return;
     event.preventDefault();
-    void navigate(link.pathname + link.search + link.hash);
+    navigator.push(link.pathname + link.search + link.hash);
   };
 }
 
