@@ -3,9 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { Link, MemoryRouter, Route, Routes } from 'react-router';
-import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dehydrateQueries, hydrateQueries } from '../src/app/serverState';
 import { HydrationDone, startHydration, StaticRegion } from '../src/components/StaticRegion';
 
 const storyRendered = vi.fn();
@@ -81,17 +79,5 @@ describe('StaticRegion', () => {
     render(<Page data={{ slugs: ['d'] }} />);
     expect(screen.getByRole('link', { name: 'Story d' })).toBeInTheDocument();
     expect(storyRendered).toHaveBeenCalled();
-  });
-});
-
-describe('hydrateQueries', () => {
-  it('says whether the cache holds the server page’s data, not a newer copy from the last visit', () => {
-    const server = new QueryClient();
-    server.setQueryData(['story'], 'as the server rendered it', { updatedAt: 1000 });
-    const state = dehydrateQueries(server);
-    expect(hydrateQueries(new QueryClient(), state)).toBe(true);
-    const lastVisit = new QueryClient();
-    lastVisit.setQueryData(['story'], 'newer', { updatedAt: 2000 });
-    expect(hydrateQueries(lastVisit, state)).toBe(false);
   });
 });

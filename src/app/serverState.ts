@@ -55,11 +55,8 @@ export function readServerState(): ServerState | null {
   }
 }
 
-/**
- * Puts the server's queries into the cache, failures back as ApiErrors so the pages read them as before.
- * False when the cache kept a newer copy of one (the last visit's, over a page a CDN kept).
- */
-export function hydrateQueries(queryClient: QueryClient, state: DehydratedState): boolean {
+/** Puts the server's queries into the cache, failures back as ApiErrors so the pages read them as before. */
+export function hydrateQueries(queryClient: QueryClient, state: DehydratedState): void {
   for (const query of state.queries) {
     const error = query.state.error as Partial<PlainApiError> | null;
     if (error && error.name === 'ApiError' && error.kind) {
@@ -70,7 +67,4 @@ export function hydrateQueries(queryClient: QueryClient, state: DehydratedState)
     }
   }
   hydrate(queryClient, state);
-  return state.queries.every(
-    (query) => queryClient.getQueryState(query.queryKey)?.dataUpdatedAt === query.state.dataUpdatedAt,
-  );
 }

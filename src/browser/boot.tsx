@@ -33,8 +33,8 @@ async function start() {
   // Keyed by API, or by mock scenario: data cached under one must not show under another.
   const cacheKey = getConfig().apiBaseUrl ?? (await import('../../mocks/scenarioChoice')).scenarioCacheKey();
   await persistQueryCache(queryClient, cacheKey);
-  // The server's copy wins unless the last visit's is newer: then no region keeps the server's HTML.
-  if (serverState && hydrateQueries(queryClient, serverState.queries)) startHydration();
+  // The server's copy is at least as new as the last visit's.
+  if (serverState) hydrateQueries(queryClient, serverState.queries);
   // Never held up for long by a slow or blocked IndexedDB: the list then arrives later.
   await atMost(readingListRead, READING_LIST_WAIT_MS);
   watchConnection(queryClient);
@@ -43,6 +43,7 @@ async function start() {
   // At most FIRST_PAGE_DATA_WAIT_MS either way.
   if (serverState) await loadFirstPageCode(queryClient, window.location.pathname);
   else await loadFirstPage(queryClient, window.location.pathname);
+  if (serverState) startHydration();
   const app = (
     <StrictMode>
       <App queryClient={queryClient} origin={serverState?.origin ?? window.location.origin} />
