@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '../app/App';
+import { HydrationDone, startHydration } from '../components/StaticRegion';
 import { createQueryClient } from '../app/queryClient';
 import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
@@ -10,7 +11,6 @@ import { persistQueryCache, watchConnection } from '../features/offline';
 import { registerServiceWorker } from '../features/offline/registerServiceWorker';
 import { getReadingListStore } from '../features/reading-list';
 import { atMost } from '../lib/wait';
-import { HydrationDone, startHydration } from '../components/StaticRegion';
 
 const READING_LIST_WAIT_MS = 1000;
 
