@@ -22,19 +22,22 @@ function useRoutedLinks() {
   const navigator = useContext(UNSAFE_NavigationContext)?.navigator;
   return (event: MouseEvent<HTMLElement>) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-    if (!navigator || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
-      return;
-    if (!(link instanceof HTMLAnchorElement) || event.altKey || link.target || link.hasAttribute('download')) return;
+    const modified = event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (!navigator || event.defaultPrevented || modified || !(link instanceof HTMLAnchorElement)) return;
     const { origin, pathname, search } = window.location;
-    // Another site, or a fragment of this page (a footnote): the browser's own.
-    if (link.origin !== origin || (link.pathname === pathname && link.search === search && link.hash)) return;
+    // Another site, a download, another window or a fragment of this page (a footnote): the browser's own.
+    if (link.origin !== origin || link.target || link.hasAttribute('download')) return;
+    if (link.pathname === pathname && link.search === search && link.hash) return;
     event.preventDefault();
     navigator.push(link.pathname + link.search + link.hash);
   };
 }
 
 interface StaticRegionProps extends HTMLAttributes<HTMLDivElement> {
-  /** What the region renders from: while each is the value hydration saw, the server's HTML stays (never while one is undefined: still loading, or failed). */
+  /**
+   * What the region renders from: while each is the value hydration saw, the server's HTML
+   * stays (never kept while one is undefined: still loading, or failed).
+   */
   deps: readonly unknown[];
   ref?: Ref<HTMLDivElement>;
 }
