@@ -74,6 +74,12 @@ describe('StaticRegion', () => {
     expect(screen.getByRole('heading', { name: 'The story page' })).toBeInTheDocument();
   });
 
+  it('renders in full when React renders afresh while hydrating (it gave up on the server HTML)', () => {
+    startHydration();
+    render(<Page data={{ slugs: ['e'] }} />);
+    expect(screen.getByRole('link', { name: 'Story e' })).toBeInTheDocument();
+  });
+
   it('renders in full wherever the browser renders the page, even after a hydration', async () => {
     await hydrateServerPage({ slugs: ['a'] });
     render(<Page data={{ slugs: ['d'] }} />);

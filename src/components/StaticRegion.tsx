@@ -1,4 +1,14 @@
-import { useContext, useEffect, useState, type HTMLAttributes, type MouseEvent, type Ref } from 'react';
+import {
+  useContext,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type MouseEvent,
+  type Ref,
+} from 'react';
 import { UNSAFE_NavigationContext } from 'react-router';
 
 /** True from hydrateRoot until its commit (src/browser/boot.tsx): the server's HTML is in place. */
@@ -49,15 +59,28 @@ interface StaticRegionProps extends HTMLAttributes<HTMLDivElement> {
  * that changes (React Query shares unchanged data, so only new data does), and in full
  * wherever the browser renders the page. Its links are routed here, as a Link would.
  */
-export function StaticRegion({ deps, children, ...props }: StaticRegionProps) {
+export function StaticRegion({ deps, children, ref, ...props }: StaticRegionProps) {
   const [hydratedWith, setHydratedWith] = useState(() => (hydrating && !deps.includes(undefined) ? deps : null));
   const kept = hydratedWith !== null && deps.every((dep, index) => dep === hydratedWith[index]);
   if (hydratedWith && !kept) setHydratedWith(null); // never kept again: its HTML is React's from now on
+  const element = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => element.current!);
+  useLayoutEffect(() => {
+    // Empty: not the server's element (React gave up hydrating and rendered afresh), so rendered in full.
+    if (kept && !element.current?.hasChildNodes()) setHydratedWith(null);
+  }, [kept]);
   const onClick = useRoutedLinks();
   return kept ? (
-    <div key="kept" {...props} onClick={onClick} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
+    <div
+      key="kept"
+      ref={element}
+      {...props}
+      onClick={onClick}
+      dangerouslySetInnerHTML={{ __html: '' }}
+      suppressHydrationWarning
+    />
   ) : (
-    <div key="live" {...props} onClick={onClick}>
+    <div key="live" ref={element} {...props} onClick={onClick}>
       {children}
     </div>
   );
