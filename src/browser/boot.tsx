@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '../app/App';
+import { HydrationDone, startHydration } from '../components/StaticRegion';
 import { createQueryClient } from '../app/queryClient';
 import { loadFirstPage, loadFirstPageCode } from '../app/routes';
 import { hydrateQueries, readServerState } from '../app/serverState';
@@ -54,9 +55,11 @@ async function start() {
   // At most FIRST_PAGE_DATA_WAIT_MS either way.
   if (serverState) await loadFirstPageCode(queryClient, window.location.pathname);
   else await loadFirstPage(queryClient, window.location.pathname);
+  if (serverState) startHydration();
   const app = (
     <StrictMode>
       <App queryClient={queryClient} origin={serverState?.origin ?? window.location.origin} />
+      <HydrationDone />
     </StrictMode>
   );
   // A transition renders (or hydrates) the first page in small slices instead of one

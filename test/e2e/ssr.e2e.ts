@@ -468,6 +468,32 @@ describe('in a browser', () => {
     }
   });
 
+  it('routes a link of a region kept as the server sent it, and renders the next story in full', async () => {
+    const opened = await openPage(browser.browser, server.url);
+    try {
+      await opened.page.goto(`/article/${REFERENCE}`);
+      await hydrated(opened.page);
+      await opened.page.evaluate(() => (window.__marker = 1));
+      const link = opened.page
+        .getByRole('complementary', { name: 'More news' })
+        .getByRole('listitem')
+        .getByRole('link');
+      const slug = (await link.first().getAttribute('href'))!.split('/').pop()!;
+      const next = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'mocks/stories', `${slug}.json`), 'utf8')) as {
+        headline: string;
+        body: { type: string; text?: string }[];
+      };
+      await link.first().click();
+      await poll(() => opened.page.getByRole('heading', { level: 1 }).textContent()).toBe(next.headline);
+      const paragraph = next.body.find((block) => block.type === 'paragraph')!.text!;
+      expect(await opened.page.getByText(paragraph).isVisible()).toBe(true);
+      expect(await opened.page.evaluate(() => window.__marker)).toBe(1);
+      await opened.expectNoProblems();
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('starts under a static host CSP that allows no inline script at all', async () => {
     const opened = await openPage(browser.browser, staticBuild.url);
     try {

@@ -13,6 +13,7 @@ import type {
 import { formatClock, spokenDuration } from '../../lib/duration';
 import { SafeHtml } from './SafeHtml';
 import { Picture } from '../../components/Picture';
+import { StaticRegion } from '../../components/StaticRegion';
 import { RichText, STORY_ID_PREFIX } from './RichText';
 
 /** Compile-time exhaustiveness check; renders nothing if the impossible happens at run time. */
@@ -384,7 +385,8 @@ export function BlockRenderer({
   ref?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div ref={ref} className="space-y-5 text-lg leading-relaxed">
+    // No block needs React in the browser (players and details are the browser's own, links are routed by the region).
+    <StaticRegion ref={ref} deps={[blocks, changed?.size ?? 0]} className="space-y-5 text-lg leading-relaxed">
       {blocks.map((block, index) =>
         changed?.has(index) ? (
           <div
@@ -399,6 +401,6 @@ export function BlockRenderer({
           <BlockView key={index} block={block} />
         ),
       )}
-    </div>
+    </StaticRegion>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { BoxErrorBoundary } from '../../components/BoxErrorBoundary';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
+import { StaticRegion } from '../../components/StaticRegion';
 import type { StoryCard } from '../../lib/api/schemas';
 import { feedQuery, type FeedParams } from './api/feed';
 
@@ -17,13 +18,15 @@ export interface FeedBoxProps {
   /** "See all" link below the box. */
   more?: { to: string; label: string };
   children: (items: StoryCard[]) => ReactNode;
+  /** Rendered from the clock too ("3 min. ago"): never kept as the server sent it. */
+  live?: boolean;
 }
 
 /**
  * A sidebar box over the first page of one feed: its own heading, loading skeleton
  * and error with retry, so one failing feed never takes the page down with it.
  */
-export function FeedBox({ title, params, what, skeletonRows, more, children }: FeedBoxProps) {
+export function FeedBox({ title, params, what, skeletonRows, more, children, live }: FeedBoxProps) {
   const headingId = useId();
   const query = useQuery(feedQuery(params));
 
@@ -47,6 +50,7 @@ export function FeedBox({ title, params, what, skeletonRows, more, children }: F
     content = <p className="py-2 text-sm text-slate-600 dark:text-slate-300">No stories here yet.</p>;
   } else {
     content = <BoxErrorBoundary what={what}>{children(query.data.items)}</BoxErrorBoundary>;
+    if (!live) content = <StaticRegion deps={[query.data]}>{content}</StaticRegion>;
   }
 
   return (

@@ -85,6 +85,7 @@ export function LatestNewsBox({ params = latestBoxFeed }: WidgetProps) {
       what="the latest news"
       skeletonRows={params.limit ?? 5}
       more={{ to: '/latest', label: 'More latest news' }}
+      live
     >
       {(items) => (
         <ul className="divide-y divide-slate-200 dark:divide-slate-700">

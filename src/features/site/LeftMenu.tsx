@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type RefObject } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingRegion, SkeletonLine } from '../../components/Skeleton';
+import { StaticRegion } from '../../components/StaticRegion';
 import type { Term } from '../../lib/api/schemas';
 import { ThemeMenu } from '../preferences';
 import { taxonomyQuery } from './api/taxonomy';
@@ -73,9 +74,14 @@ function SectionsNav({ onNavigate }: { onNavigate?: () => void }) {
  * The persistent left column on large screens (hidden below lg, where the drawer takes over).
  */
 export function LeftMenu() {
+  const sections = useQuery(taxonomyQuery()).data;
+  const { pathname } = useLocation();
   return (
     <aside className="hidden w-56 shrink-0 py-6 lg:block">
-      <SectionsNav />
+      {/* Links only: kept as the server sent them until the sections or the current page change. */}
+      <StaticRegion deps={[sections, pathname]}>
+        <SectionsNav />
+      </StaticRegion>
     </aside>
   );
 }
