@@ -56,7 +56,7 @@ function headHtml(head: PageHead | null, origin: string, path: string, site: Sit
   return lines.join('\n    ');
 }
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Inline scripts that run (not JSON data blocks), by their exact text. */
 export function inlineScripts(html: string): string[] {

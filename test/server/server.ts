@@ -10,6 +10,7 @@
  * Runs under Vitest and directly under Node 24 (type stripping): erasable TypeScript
  * only, and relative imports keep their `.ts` extension.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,6 +24,8 @@ import { etag } from 'hono/etag';
 import { getResponse, type RequestHandler } from 'msw';
 import { runnerImport } from 'vite';
 import { z } from 'zod';
+import { contentSecurityPolicy } from '../../server/csp.ts';
+import { inlineScripts, sha256 } from '../../server/document.ts';
 import { negotiateEncoding } from '../../server/encoding.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
 
@@ -200,11 +203,16 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     );
   }
 
+  // What a host of this build sets: its own inline script's hash (a bench's other build has another).
+  const indexHtml = path.join(root, 'index.html');
+  const csp = existsSync(indexHtml)
+    ? contentSecurityPolicy(inlineScripts(readFileSync(indexHtml, 'utf8')).map(sha256))
+    : CONTENT_SECURITY_POLICY;
   const onFound = (file: string, c: Context) => {
     c.header('Cache-Control', file.startsWith(path.join(root, 'assets') + path.sep) ? IMMUTABLE : 'no-cache');
     c.header('Vary', 'Accept-Encoding');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
-    if (/\.html(\.br|\.gz)?$/.test(file)) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (/\.html(\.br|\.gz)?$/.test(file)) c.header('Content-Security-Policy', csp);
   };
   // A file with no precompressed copy (the bench's floor pages) is gzipped on the fly, from 1 kB.
   app.use('*', compress({ encoding: 'gzip' }), etag({ weak: true }));
