@@ -5,10 +5,9 @@
  * Every value from the API is escaped for where it lands: text, attribute, or JSON in
  * a <script>.
  */
-import { createHash } from 'node:crypto';
 import { SERVER_STATE_ID } from '../src/app/serverState';
 import { documentTitle, headTags, type PageHead } from '../src/lib/head';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy, inlineScriptHashes } from './csp';
 import type { RenderedPage } from './render';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -56,19 +55,6 @@ function headHtml(head: PageHead | null, origin: string, path: string, site: Sit
   return lines.join('\n    ');
 }
 
-export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-
-/** Inline scripts that run (not JSON data blocks), by their exact text. */
-export function inlineScripts(html: string): string[] {
-  const scripts: string[] = [];
-  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
-    const attributes = match[1] ?? '';
-    if (/\ssrc=/.test(attributes) || /type="application\/(ld\+)?json"/.test(attributes)) continue;
-    scripts.push(match[2]!);
-  }
-  return scripts;
-}
-
 export interface DocumentTemplate {
   /** The Content-Security-Policy for every page: its inline scripts allowed by hash, computed here from the build. */
   csp: string;
@@ -104,8 +90,7 @@ export function createDocumentTemplate(
   // The theme script's file copy is for static hosts whose CSP blocks the inline one; ours allows it
   // by hash, and the copy cost LCP (docs/performance.md, "Nothing from the network").
   const tail = cutOut(afterRoot, 'static-only').join('');
-  const scripts = inlineScripts(indexHtml).map(sha256);
-  const csp = contentSecurityPolicy(scripts, imageOrigins);
+  const csp = contentSecurityPolicy(inlineScriptHashes(indexHtml), imageOrigins);
   return {
     csp,
     render(page, origin, path) {

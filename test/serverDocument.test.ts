@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { headTags } from '../src/lib/head';
-import { createDocumentTemplate, escapeHtml, inlineScripts, scriptJson } from '../server/document';
+import { inlineScripts } from '../server/csp';
+import { createDocumentTemplate, escapeHtml, scriptJson } from '../server/document';
 
 const HOSTILE = `</script><script>alert(1)</script>" onerror="x" '&`;
 

@@ -24,8 +24,7 @@ import { etag } from 'hono/etag';
 import { getResponse, type RequestHandler } from 'msw';
 import { runnerImport } from 'vite';
 import { z } from 'zod';
-import { contentSecurityPolicy } from '../../server/csp.ts';
-import { inlineScripts, sha256 } from '../../server/document.ts';
+import { contentSecurityPolicy, inlineScriptHashes } from '../../server/csp.ts';
 import { negotiateEncoding } from '../../server/encoding.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
 
@@ -206,7 +205,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   // What a host of this build sets: its own inline script's hash (a bench's other build has another).
   const indexHtml = path.join(root, 'index.html');
   const csp = existsSync(indexHtml)
-    ? contentSecurityPolicy(inlineScripts(readFileSync(indexHtml, 'utf8')).map(sha256))
+    ? contentSecurityPolicy(inlineScriptHashes(readFileSync(indexHtml, 'utf8')))
     : CONTENT_SECURITY_POLICY;
   const onFound = (file: string, c: Context) => {
     c.header('Cache-Control', file.startsWith(path.join(root, 'assets') + path.sep) ? IMMUTABLE : 'no-cache');
