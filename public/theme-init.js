@@ -31,16 +31,6 @@
   function loadApp() {
     if (loaded) return;
     loaded = true;
-    // The app's modules beside the entry, not after it has arrived and run: one round trip less.
-    var preload = (entry.getAttribute('data-preload') || '').split(' ');
-    for (var i = 0; i < preload.length; i++) {
-      if (!preload[i]) continue;
-      var link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = 'anonymous';
-      link.href = preload[i];
-      document.head.appendChild(link);
-    }
     var script = document.createElement('script');
     script.type = 'module';
     script.crossOrigin = 'anonymous';

@@ -12,7 +12,7 @@
  * the inline copy by its hash (THEME_INIT_HASH in test/server/csp.ts).
  */
 import { readFileSync } from 'node:fs';
-import { minifySync, type Plugin, type Rollup } from 'vite';
+import { minifySync, type Plugin } from 'vite';
 
 /** The theme script as production pages carry it inline. */
 export const THEME_INIT_INLINE = minifySync(
@@ -23,34 +23,13 @@ export const THEME_INIT_INLINE = minifySync(
 /** Comments for the template's readers, not the markers the server cuts the page at (server/document.ts). */
 const PROSE_COMMENT = /\s*<!--(?!\/?(?:app-head|app-html|static-only)-->)[\s\S]*?-->/g;
 
-/**
- * The modules the entry's import of the app needs (src/browser/main.tsx imports ./boot), as URLs:
- * theme-init.js preloads them with the entry, so they do not wait for the entry to arrive and run.
- */
-function appModules(bundle: Rollup.OutputBundle | undefined, entryUrl: string): string[] {
-  const chunks = Object.values(bundle ?? {}).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
-  const entry = chunks.find((chunk) => chunk.isEntry && entryUrl.endsWith(chunk.fileName));
-  if (!entry) throw new Error(`deferEntry: no entry chunk for ${entryUrl}`);
-  const base = entryUrl.slice(0, -entry.fileName.length);
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const found = new Set<string>([entry.fileName]);
-  const visit = (fileName: string) => {
-    if (found.has(fileName)) return;
-    found.add(fileName);
-    for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
-  };
-  for (const name of [...entry.imports, ...entry.dynamicImports]) visit(name);
-  found.delete(entry.fileName);
-  return [...found].map((fileName) => base + fileName);
-}
-
 export function deferEntry(): Plugin {
   return {
     name: 'newsreader:defer-entry',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle }) {
+      handler(html) {
         const entryTag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         const themeTag = /<script src="\/theme-init\.js"><\/script>/.exec(html);
         if (!entryTag || !themeTag) throw new Error('deferEntry: index.html has no entry or theme-init script tag');
@@ -58,8 +37,7 @@ export function deferEntry(): Plugin {
           .replace(entryTag[0], '')
           .replace(
             themeTag[0],
-            `<meta name="app-entry" content="${entryTag[1]}" data-preload="${appModules(bundle, entryTag[1]!).join(' ')}" />` +
-              `\n    <script>${THEME_INIT_INLINE}</script>`,
+            `<meta name="app-entry" content="${entryTag[1]}" />\n    <script>${THEME_INIT_INLINE}</script>`,
           )
           .replace(PROSE_COMMENT, '');
       },

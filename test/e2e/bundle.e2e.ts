@@ -80,13 +80,6 @@ describe('built index.html (nothing from the network runs before the first paint
     const entry = /<meta name="app-entry" content="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toMatch(/^\/assets\/index-/);
     await expect(readFile(path.join(DEFAULT_ROOT, entry!), 'utf8')).resolves.toContain('import');
-    // The app's modules are named beside it, to be preloaded with it rather than found after it has run.
-    const preload = /<meta name="app-entry"[^>]* data-preload="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
-    expect(preload.map((url) => /\/assets\/([a-z]+)-/i.exec(url)?.[1])).toEqual(
-      expect.arrayContaining(['boot', 'framework']),
-    );
-    expect(preload).not.toContain(entry);
-    for (const url of preload) await expect(readFile(path.join(DEFAULT_ROOT, url), 'utf8')).resolves.toBeTruthy();
     const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
     expect(inline).toHaveLength(1);
     const hash = createHash('sha256').update(inline[0]!).digest('base64');
