@@ -10,6 +10,7 @@ import { sidebarFeeds } from '../features/feeds/sidebarFeeds';
 import { homeFeeds } from '../features/home/homeFeeds';
 import { taxonomyQuery } from '../features/site/api/taxonomy';
 import { Layout } from '../features/site/Layout';
+import { sameOriginLink } from '../lib/links';
 import { NotFoundPage } from '../features/site/NotFoundPage';
 import { RouteErrorBoundary } from '../features/site/RouteErrorBoundary';
 import { isApiError } from '../lib/api/errors';
@@ -200,8 +201,8 @@ function usePrefetchOnIntent() {
   useEffect(() => {
     let last: Element | null = null;
     const prefetch = (event: Event) => {
-      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (link === last || !(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+      const link = sameOriginLink(event.target);
+      if (!link || link === last) return;
       last = link; // once per link entered, not per child element the pointer crosses
       matchPageRoute(link.pathname)
         .route.page.preload()

@@ -10,6 +10,7 @@ import {
   type Ref,
 } from 'react';
 import { UNSAFE_NavigationContext } from 'react-router';
+import { sameOriginLink } from '../lib/links';
 
 /** True from hydrateRoot until its commit (src/browser/boot.tsx): the server's HTML is in place. */
 let hydrating = false;
@@ -31,12 +32,12 @@ function useRoutedLinks() {
   // The router's own navigator, as useNavigate calls it; none outside a router (a feed's story body).
   const navigator = useContext(UNSAFE_NavigationContext)?.navigator;
   return (event: MouseEvent<HTMLElement>) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    const link = sameOriginLink(event.target);
     const modified = event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
-    if (!navigator || event.defaultPrevented || modified || !(link instanceof HTMLAnchorElement)) return;
-    const { origin, pathname, search } = window.location;
-    // Another site, a download, another window or a fragment of this page (a footnote): the browser's own.
-    if (link.origin !== origin || link.target || link.hasAttribute('download')) return;
+    if (!navigator || event.defaultPrevented || modified || !link) return;
+    const { pathname, search } = window.location;
+    // A download, another window or a fragment of this page (a footnote): the browser's own.
+    if (link.target || link.hasAttribute('download')) return;
     if (link.pathname === pathname && link.search === search && link.hash) return;
     event.preventDefault();
     navigator.push(link.pathname + link.search + link.hash);
